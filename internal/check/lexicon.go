@@ -1,0 +1,93 @@
+package check
+
+import "github.com/qa-scorer/qa-scorer/internal/textproc"
+
+// Lexicon is the compiled phrase knowledge of one language: named phrase sets and the words
+// that negate a phrase standing after them. It is built once by the checklist loader and shared
+// read-only by every check.
+type Lexicon struct {
+	Language  string
+	Sets      map[string]*PhraseSet
+	negations map[string]bool
+}
+
+// NewLexicon builds a lexicon from compiled sets and negation words (normalised forms).
+func NewLexicon(lang string, sets map[string]*PhraseSet, negations []string) *Lexicon {
+	l := &Lexicon{Language: lang, Sets: sets, negations: map[string]bool{}}
+	for _, n := range negations {
+		l.negations[n] = true
+	}
+	return l
+}
+
+// Set returns the named phrase set, or nil when the lexicon has none.
+func (l *Lexicon) Set(name string) *PhraseSet {
+	if l == nil {
+		return nil
+	}
+	return l.Sets[name]
+}
+
+// IsNegation reports whether a normalised word negates what follows it.
+func (l *Lexicon) IsNegation(norm string) bool {
+	return l != nil && l.negations[norm]
+}
+
+// Set returns the named phrase set of the conversation's language, or nil.
+func (in *Input) Set(name string) *PhraseSet {
+	return in.Lexicon.Set(name)
+}
+
+// Find returns the matches of a phrase set in turn i that are not negated.
+func (in *Input) Find(set string, i int) []Match {
+	s := in.Set(set)
+	if s == nil || i < 0 || i >= len(in.Text.Turns) {
+		return nil
+	}
+	all := s.Find(in.Text.Turns[i], in.Lexicon)
+	out := all[:0]
+	for _, m := range all {
+		if !m.Negated {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// FindFirst returns the first non-negated match of a set in turn i.
+func (in *Input) FindFirst(set string, i int) (Match, bool) {
+	ms := in.Find(set, i)
+	if len(ms) == 0 {
+		return Match{}, false
+	}
+	return ms[0], true
+}
+
+// Turn returns the analysed text of turn i (nil for system turns).
+func (in *Input) Turn(i int) *textproc.Text {
+	if i < 0 || i >= len(in.Text.Turns) {
+		return nil
+	}
+	return in.Text.Turns[i]
+}
+
+// Evidence builds evidence from a match in turn i.
+func (in *Input) Evidence(i int, m Match) Evidence {
+	return Evidence{Turn: i, Start: m.Start, End: m.End, Text: in.Text.Turns[i].Snippet(m.Start, m.End)}
+}
+
+// TurnEvidence builds evidence covering the first sentence of turn i (or nothing, for a system
+// turn): used for a fail on absence, pointing where the behaviour was expected.
+func (in *Input) TurnEvidence(i int) Evidence {
+	t := in.Turn(i)
+	if t == nil || len(t.Sentences) == 0 {
+		return Evidence{Turn: i}
+	}
+	s := t.Sentences[0]
+	return Evidence{Turn: i, Start: s.Start, End: s.End, Text: t.Snippet(s.Start, s.End)}
+}
+
+// NoLexicon is the result of a phrase check in a language the checklists do not cover.
+func (in *Input) NoLexicon() Result {
+	return Result{Outcome: Review, Reason: "no checklist for language \"" + in.Text.Language + "\": a reviewer must decide"}
+}

@@ -1,0 +1,70 @@
+package check
+
+import (
+	"fmt"
+
+	"github.com/qa-scorer/qa-scorer/internal/transcript"
+)
+
+// SetCustomerSignoff is the phrase set of customer thank-yous and farewells ("thanks, bye"):
+// a last customer message made only of them needs no reply.
+const SetCustomerSignoff = "responded.customer_signoff"
+
+// Responded passes when no customer message is left without an agent reply at the end of the
+// conversation (spec/checks.md §responded). It is never na. A final customer message that is
+// only a thank-you or farewell, with no question, after the agent has replied, needs no answer.
+func Responded(in *Input) Result {
+	customers := customerTurns(in.Conv)
+	if len(customers) == 0 {
+		return Result{Outcome: Pass, Reason: "the customer wrote nothing that needed a reply"}
+	}
+	lastAgent := -1
+	for i, t := range in.Conv.Turns {
+		if t.Speaker == transcript.SpeakerAgent && t.IsMessage() {
+			lastAgent = i
+		}
+	}
+	var unanswered []int
+	for _, i := range customers {
+		if i > lastAgent {
+			unanswered = append(unanswered, i)
+		}
+	}
+	if len(unanswered) == 0 {
+		return Result{Outcome: Pass, Reason: "every customer message has an agent reply after it"}
+	}
+	if lastAgent >= 0 && in.onlySignoff(unanswered) {
+		return Result{Outcome: Pass, Reason: "the customer's last message is a thank-you or farewell that needs no reply"}
+	}
+	last := unanswered[0]
+	ev := in.TurnEvidence(last)
+	reason := fmt.Sprintf("the customer's message %s got no agent reply", quote(in.Conv.Turns[last].Text))
+	if lastAgent < 0 {
+		reason = "no agent ever replied to the customer"
+	}
+	return Result{Outcome: Fail, Reason: reason, Evidence: []Evidence{ev}}
+}
+
+// onlySignoff reports whether every sentence of the given customer turns is a sign-off and
+// none is a question.
+func (in *Input) onlySignoff(turns []int) bool {
+	if in.Set(SetCustomerSignoff) == nil {
+		return false
+	}
+	for _, i := range turns {
+		t := in.Turn(i)
+		if t == nil {
+			continue
+		}
+		matches := in.Find(SetCustomerSignoff, i)
+		for _, s := range t.Sentences {
+			if s.Question {
+				return false
+			}
+			if !sentenceCovered(t, s.First, s.Last, matches) {
+				return false
+			}
+		}
+	}
+	return true
+}
