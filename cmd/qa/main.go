@@ -60,6 +60,11 @@ func commands() []command {
 		{"report", "score conversations and summarise per agent and per item", runReport},
 		{"rubric", "validate or show rubrics and checklists (qa rubric validate|show)", runRubric},
 		{"formats", "list the input formats qa reads", runFormats},
+		{"serve", "run the HTTP API and web app (qa serve [--addr HOST:PORT] [--demo])", runServe},
+		{"migrate", "create or update the database schema", runMigrate},
+		{"import", "send conversation files to a server (qa import FILE... --server URL)", runImport},
+		{"user", "add a user or issue an API token (qa user add|token)", runUser},
+		{"worker", "run scoring workers without the HTTP server", runWorker},
 	}
 }
 

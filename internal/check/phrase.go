@@ -58,9 +58,10 @@ type Phrase struct {
 type PhraseSet struct {
 	Name    string
 	Phrases []Phrase
-	// byFirst indexes phrases whose first part is a word by its norm and stem; others are
-	// tried at every position.
+	// byFirst indexes phrases whose first part is a word by its norm, byStem by its stem;
+	// others are tried at every position.
 	byFirst map[string][]int
+	byStem  map[string][]int
 	others  []int
 }
 
@@ -104,14 +105,14 @@ func CompilePhrase(an *textproc.Analyzer, lang, src string) (Phrase, error) {
 
 // NewPhraseSet indexes compiled phrases for matching.
 func NewPhraseSet(name string, phrases []Phrase) PhraseSet {
-	s := PhraseSet{Name: name, Phrases: phrases, byFirst: map[string][]int{}}
+	s := PhraseSet{Name: name, Phrases: phrases, byFirst: map[string][]int{}, byStem: map[string][]int{}}
 	for i, p := range phrases {
 		first := p.parts[0]
 		switch first.kind {
 		case partWord:
 			s.byFirst[first.norm] = append(s.byFirst[first.norm], i)
 			if first.stem != first.norm && utf8.RuneCountInString(first.norm) >= minStemRunes {
-				s.byFirst["\x00"+first.stem] = append(s.byFirst["\x00"+first.stem], i)
+				s.byStem[first.stem] = append(s.byStem[first.stem], i)
 			}
 		case partExact:
 			s.byFirst[first.norm] = append(s.byFirst[first.norm], i)
@@ -173,7 +174,7 @@ func matchParts(parts []part, toks []textproc.Token, words []int, w int) int {
 
 func (s *PhraseSet) candidates(tok *textproc.Token, buf []int) []int {
 	buf = append(buf[:0], s.byFirst[tok.Norm]...)
-	for _, i := range s.byFirst["\x00"+tok.Stem] {
+	for _, i := range s.byStem[tok.Stem] {
 		if !containsInt(buf, i) {
 			buf = append(buf, i)
 		}
@@ -254,6 +255,11 @@ func (l *Lexicon) negatedBefore(t *textproc.Text, sentFirst, first int) bool {
 // sentenceCovered reports whether the words of tokens [first, last) are all inside matches,
 // apart from filler words of at most two letters ("ok", "и").
 func sentenceCovered(t *textproc.Text, first, last int, matches []Match) bool {
+	return sentenceCoveredExcept(t, first, last, matches, nil)
+}
+
+// sentenceCoveredExcept is sentenceCovered that also accepts the words skip accepts.
+func sentenceCoveredExcept(t *textproc.Text, first, last int, matches []Match, skip func(i int) bool) bool {
 	for i := first; i < last; i++ {
 		tok := &t.Tokens[i]
 		if tok.Kind != textproc.Word {
@@ -266,7 +272,7 @@ func sentenceCovered(t *textproc.Text, first, last int, matches []Match) bool {
 				break
 			}
 		}
-		if !inside && utf8.RuneCountInString(tok.Norm) > 2 {
+		if !inside && utf8.RuneCountInString(tok.Norm) > 2 && (skip == nil || !skip(i)) {
 			return false
 		}
 	}

@@ -2,7 +2,11 @@ package check
 
 import (
 	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
+	"github.com/qa-scorer/qa-scorer/internal/textproc"
 	"github.com/qa-scorer/qa-scorer/internal/transcript"
 )
 
@@ -61,10 +65,43 @@ func (in *Input) onlySignoff(turns []int) bool {
 			if s.Question {
 				return false
 			}
-			if !sentenceCovered(t, s.First, s.Last, matches) {
+			first := s.First
+			isName := func(j int) bool { return in.isAddressedName(t, j, first) }
+			if !sentenceCoveredExcept(t, s.First, s.Last, matches, isName) {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// isAddressedName reports whether token j of a customer message is a name: a form of an agent's
+// name ("thank you James", "пані Тетяно" for Тетяна), or a capitalised word inside the sentence.
+func (in *Input) isAddressedName(t *textproc.Text, j, sentenceFirst int) bool {
+	tok := &t.Tokens[j]
+	r, _ := utf8.DecodeRuneInString(tok.Text)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	if j > sentenceFirst {
+		return true
+	}
+	for _, a := range in.Conv.Agents {
+		for _, part := range strings.Fields(a.Name) {
+			if sameNameStem(textproc.Normalize(t.Lang, part), tok.Norm) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sameNameStem compares two forms of a name by their first four letters (Тетяна, Тетяно).
+func sameNameStem(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	n := 4
+	if len(ra) < n || len(rb) < n {
+		return a == b
+	}
+	return string(ra[:n]) == string(rb[:n])
 }

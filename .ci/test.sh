@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Every test of the project, as CI runs it on a clean clone (`make test`):
+#   static checks, Go tests on SQLite and on a throwaway PostgreSQL that this script starts,
+#   a few seconds of every fuzz target, the web app's unit tests and its end-to-end tests in
+#   Debian's Chromium against a real `qa serve`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export GOFLAGS=${GOFLAGS:-}
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "gofmt, go vet, layering"
+unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './frontend/node_modules/*'))
+if [ -n "$unformatted" ]; then echo "gofmt would change: $unformatted"; exit 1; fi
+go vet ./...
+make --no-print-directory layering
+
+step "PostgreSQL (throwaway cluster)"
+eval "$(.ci/pg.sh start)"
+trap '.ci/pg.sh stop "$QA_PG_DIR"' EXIT
+export QA_REQUIRE_POSTGRES=1
+echo "$QA_TEST_POSTGRES_DSN"
+
+if [ -f frontend/package.json ]; then
+  step "web app: install, unit tests, build"
+  (cd frontend && npm ci --no-audit --no-fund && npm test && npm run build)
+fi
+
+step "Go tests (SQLite and PostgreSQL)"
+go test -count=1 ./...
+
+step "fuzz targets, ${FUZZTIME:-3s} each"
+make --no-print-directory fuzz FUZZTIME="${FUZZTIME:-3s}"
+
+if [ -f frontend/scripts/e2e.sh ]; then
+  step "web app: end-to-end in Chromium"
+  bash frontend/scripts/e2e.sh
+fi
+step "all tests passed"

@@ -1,0 +1,226 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gin-gonic/gin"
+	"github.com/qa-scorer/qa-scorer/internal/httpapi"
+	"github.com/qa-scorer/qa-scorer/internal/qa"
+	"github.com/qa-scorer/qa-scorer/internal/store"
+	"github.com/qa-scorer/qa-scorer/internal/store/storetest"
+)
+
+// testServer is `qa serve` wired as buildServer wires it, on a fresh database, behind an
+// httptest server.
+type testServer struct {
+	url    string
+	dsn    string
+	stdout string // what serve printed (the administrator's password)
+	api    *httptest.Server
+}
+
+func startServer(t *testing.T, dialect string, demo bool) *testServer {
+	t.Helper()
+	gin.SetMode(gin.TestMode)
+	dsn := storetest.DSN(t, dialect)
+	var f serveFlags
+	if err := f.parse([]string{"--database", dsn, "--workers", "1"}, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	f.demo, f.demoDir = demo, filepath.Join("..", "..", "testdata", "demo")
+	var out bytes.Buffer
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	srv, cleanup, err := buildServer(t.Context(), f, &out, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	api := httptest.NewServer(srv.Handler)
+	t.Cleanup(func() { api.Close(); cleanup() })
+	return &testServer{url: api.URL, dsn: dsn, stdout: out.String(), api: api}
+}
+
+// call sends a request with an optional bearer token and JSON body; it returns the status and body.
+func call(t *testing.T, c *http.Client, method, url, token, body string, header ...string) (int, string) {
+	t.Helper()
+	req, err := http.NewRequestWithContext(t.Context(), method, url, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+func eachDialect(t *testing.T, fn func(t *testing.T, dialect string)) {
+	for _, d := range storetest.Dialects() {
+		t.Run(d, func(t *testing.T) { fn(t, d) })
+	}
+}
+
+// TestServeEndToEnd runs the wired server: the administrator printed at start signs in with
+// the cookie scheme, the demo data is scored by the workers, a batch is ingested and scored,
+// and CSRF protection holds.
+func TestServeEndToEnd(t *testing.T) {
+	eachDialect(t, func(t *testing.T, dialect string) {
+		ts := startServer(t, dialect, true)
+		m := regexp.MustCompile(`administrator (\S+) with password (\S+)`).FindStringSubmatch(ts.stdout)
+		if m == nil {
+			t.Fatalf("serve printed no administrator: %q", ts.stdout)
+		}
+		jar, _ := cookiejar.New(nil)
+		browser := &http.Client{Jar: jar}
+		status, body := call(t, browser, "POST", ts.url+"/api/v1/auth/login", "", fmt.Sprintf(`{"email":%q,"password":%q}`, m[1], m[2]))
+		if status != 200 {
+			t.Fatalf("login: %d %s", status, body)
+		}
+		var login struct{ CSRF string }
+		if err := json.Unmarshal([]byte(body), &login); err != nil || login.CSRF == "" {
+			t.Fatalf("login answer %s", body)
+		}
+		if status, _ := call(t, browser, "GET", ts.url+"/readyz", "", ""); status != 200 {
+			t.Errorf("readyz: %d", status)
+		}
+
+		// The 12 demo conversations get scored by the workers.
+		waitFor(t, "demo scorecards", func() bool {
+			_, body := call(t, browser, "GET", ts.url+"/api/v1/scorecards?limit=1", "", "")
+			return strings.Contains(body, `"total":12`)
+		})
+
+		batch := `{"id":"e2e-1","channel":"chat","agents":[{"id":"a-1","team":"l1-en"}],"turns":[{"speaker":"customer","text":"Hi, where is my parcel?"},{"speaker":"agent","agent_id":"a-1","text":"Hello! It arrives tomorrow. Anything else?"}]}` +
+			"\n" + `{"id":"e2e-2","channel":"fax","turns":[{"speaker":"customer","text":"hi"}]}`
+		status, _ = call(t, browser, "POST", ts.url+"/api/v1/conversations?source=e2e", "", batch, "Content-Type", "application/x-ndjson")
+		if status != 403 {
+			t.Errorf("ingest with a session and no CSRF header: %d, want 403", status)
+		}
+		status, body = call(t, browser, "POST", ts.url+"/api/v1/conversations?source=e2e", "", batch,
+			"Content-Type", "application/x-ndjson", httpapi.CSRFHeader, login.CSRF)
+		var res qa.IngestResult
+		if err := json.Unmarshal([]byte(body), &res); status != 200 || err != nil || res.Accepted != 1 || len(res.Rejected) != 1 || res.Rejected[0].Where != "line 2" {
+			t.Fatalf("ingest: %d %s", status, body)
+		}
+		waitFor(t, "the ingested conversation's scorecard", func() bool {
+			_, body := call(t, browser, "GET", ts.url+"/api/v1/scorecards?limit=1", "", "")
+			return strings.Contains(body, `"total":13`)
+		})
+		status, _ = call(t, browser, "POST", ts.url+"/api/v1/auth/logout", "", "", httpapi.CSRFHeader, login.CSRF)
+		if status != 204 {
+			t.Errorf("logout: %d", status)
+		}
+		if status, _ := call(t, browser, "GET", ts.url+"/api/v1/me", "", ""); status != 401 {
+			t.Errorf("after logout /me: %d, want 401", status)
+		}
+	})
+}
+
+// TestImportCommand loads a file into a running server with `qa import`, authenticated by a
+// token from `qa user token`.
+func TestImportCommand(t *testing.T) {
+	ts := startServer(t, store.DialectSQLite, false)
+	var out, errb bytes.Buffer
+	if code := run(t.Context(), []string{"user", "add", "--database", ts.dsn, "--email", "ci@example.com", "--name", "CI", "--role", "admin"}, nil, &out, &errb); code != 0 {
+		t.Fatalf("user add: %d %s", code, errb.String())
+	}
+	if !strings.Contains(out.String(), "password: ") {
+		t.Errorf("user add printed no generated password: %q", out.String())
+	}
+	out.Reset()
+	if code := run(t.Context(), []string{"user", "token", "--database", ts.dsn, "--email", "ci@example.com", "--name", "import"}, nil, &out, &errb); code != 0 {
+		t.Fatalf("user token: %d %s", code, errb.String())
+	}
+	token := strings.TrimSpace(out.String())
+	file := filepath.Join("..", "..", "testdata", "demo", "sample.jsonl")
+	out.Reset()
+	errb.Reset()
+	code := run(t.Context(), []string{"import", "--server", ts.url, "--token", token, "--chunk", "5", file}, nil, &out, &errb)
+	if code != 0 || !strings.Contains(out.String(), "accepted 12, updated 0, rejected 0") {
+		t.Fatalf("import: exit %d, stdout %q, stderr %q", code, out.String(), errb.String())
+	}
+	out.Reset()
+	code = run(t.Context(), []string{"import", "--server", ts.url, "--token", "qa_wrong", file}, nil, &out, &errb)
+	if code == 0 {
+		t.Error("import with a wrong token succeeded")
+	}
+}
+
+func waitFor(t *testing.T, what string, ok func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(60 * time.Second)
+	for !ok() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+func discardLog() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+
+// TestGracefulShutdown cancels the context serveUntilDone runs under (as a signal does): a
+// request in flight completes, and the function returns without an error.
+func TestGracefulShutdown(t *testing.T) {
+	release := make(chan struct{})
+	started := make(chan struct{})
+	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		close(started)
+		<-release
+		w.WriteHeader(http.StatusNoContent)
+	})}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	done := make(chan error, 1)
+	go func() { done <- serveUntilDone(ctx, srv, ln, 10*time.Second, discardLog()) }()
+
+	resp := make(chan int, 1)
+	go func() {
+		r, err := http.Get("http://" + ln.Addr().String() + "/")
+		if err != nil {
+			resp <- 0
+			return
+		}
+		r.Body.Close()
+		resp <- r.StatusCode
+	}()
+	<-started
+	cancel() // the signal
+	close(release)
+	if code := <-resp; code != http.StatusNoContent {
+		t.Errorf("in-flight request answered %d, want 204", code)
+	}
+	if err := <-done; err != nil {
+		t.Errorf("serveUntilDone = %v, want nil after a graceful shutdown", err)
+	}
+	if _, err := http.Get("http://" + ln.Addr().String() + "/"); err == nil {
+		t.Error("the server still accepts connections after shutdown")
+	}
+}
