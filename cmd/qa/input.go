@@ -2,12 +2,14 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"github.com/qa-scorer/qa-scorer/internal/importer"
 	"github.com/schollz/progressbar/v3"
@@ -67,13 +69,51 @@ func expandInputs(args []string) ([]input, error) {
 
 // readFlags are the importer options on the command line.
 type readFlags struct {
-	format   string
-	encoding string
-	source   string
+	format     string
+	encoding   string
+	source     string
+	csvColumns string
+	csvTime    string
+	csvZone    string
 }
 
-func (r readFlags) options() importer.Options {
-	return importer.Options{Format: importer.Format(r.format), Encoding: r.encoding, Source: r.source}
+func (r *readFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&r.format, "input-format", "", "input format (default: detected); see 'qa formats'")
+	fs.StringVar(&r.encoding, "encoding", "", "input text encoding when not UTF-8, e.g. windows-1251")
+	fs.StringVar(&r.source, "source", "", "source name recorded on the conversations (default: the format)")
+	fs.StringVar(&r.csvColumns, "csv-columns", "", "CSV header mapping, e.g. conversation_id=Діалог,time=Час,speaker=Хто,agent_name=Оператор,text=Повідомлення")
+	fs.StringVar(&r.csvTime, "csv-time-layout", "", "Go time layout of the CSV time column, e.g. \"02.01.2006 15:04:05\"")
+	fs.StringVar(&r.csvZone, "csv-timezone", "", "IANA zone of CSV times written without an offset (default UTC)")
+}
+
+// options turns the flags into importer options; a malformed --csv-columns is a usage error.
+func (r *readFlags) options() (importer.Options, error) {
+	opts := importer.Options{Format: importer.Format(r.format), Encoding: r.encoding, Source: r.source}
+	opts.CSV.TimeLayout = r.csvTime
+	opts.CSV.TimeZone = r.csvZone
+	if r.csvColumns == "" {
+		return opts, nil
+	}
+	fields := map[string]*string{
+		"conversation_id": &opts.CSV.ConversationID, "speaker": &opts.CSV.Speaker, "text": &opts.CSV.Text,
+		"time": &opts.CSV.Time, "agent_id": &opts.CSV.AgentID, "agent_name": &opts.CSV.AgentName,
+		"channel": &opts.CSV.Channel, "language": &opts.CSV.Language, "customer_name": &opts.CSV.CustomerName,
+		"customer_timezone": &opts.CSV.CustomerTimezone, "customer_phone": &opts.CSV.CustomerPhone, "event": &opts.CSV.Event,
+	}
+	for _, pair := range strings.Split(r.csvColumns, ",") {
+		key, column, ok := strings.Cut(pair, "=")
+		dst, known := fields[strings.TrimSpace(key)]
+		if !ok || !known || strings.TrimSpace(column) == "" {
+			names := make([]string, 0, len(fields))
+			for k := range fields {
+				names = append(names, k)
+			}
+			sort.Strings(names)
+			return opts, fmt.Errorf("%w: --csv-columns %q: want FIELD=Header pairs; fields: %s", errUsage, pair, strings.Join(names, ", "))
+		}
+		*dst = strings.TrimSpace(column)
+	}
+	return opts, nil
 }
 
 // readAll reads every input in order and calls emit for each record with the file it came from.

@@ -146,3 +146,19 @@ func TestRubricValidate(t *testing.T) {
 		t.Fatalf("exit %d stderr %s", code, stderr)
 	}
 }
+
+func TestCSVColumnMapping(t *testing.T) {
+	csvIn := "Діалог,Час,Хто,Оператор,Повідомлення\n" +
+		"UA-1,24.11.2026 18:45:10,клієнт,,Добрий вечір! Де моє замовлення?\n" +
+		"UA-1,24.11.2026 18:45:40,оператор,Богдан,\"Добрий вечір! Замовлення вже у відділенні.\"\n"
+	args := []string{"score", "--format", "jsonl", "--input-format", "csv", "--csv-time-layout", "02.01.2006 15:04:05",
+		"--csv-timezone", "Europe/Kyiv", "--csv-columns", "conversation_id=Діалог,time=Час,speaker=Хто,agent_name=Оператор,text=Повідомлення", "-"}
+	code, out, stderr := runQA(t, csvIn, args...)
+	if code != exitOK || !strings.Contains(out, `"conversation_id":"UA-1"`) || !strings.Contains(out, `"language":"uk"`) {
+		t.Fatalf("exit %d out %s err %s", code, out, stderr)
+	}
+	code, _, stderr = runQA(t, csvIn, "score", "--csv-columns", "conversation=Діалог", "-")
+	if code != exitUsage || !strings.Contains(stderr, "want FIELD=Header pairs") {
+		t.Fatalf("bad mapping: exit %d stderr %s", code, stderr)
+	}
+}

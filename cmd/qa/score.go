@@ -28,9 +28,7 @@ type scoreFlags struct {
 func (s *scoreFlags) register(fs *flag.FlagSet, formats string) {
 	s.knowledge.register(fs)
 	fs.StringVar(&s.format, "format", "table", "output format: "+formats)
-	fs.StringVar(&s.read.format, "input-format", "", "input format (default: detected); see 'qa formats'")
-	fs.StringVar(&s.read.encoding, "encoding", "", "input text encoding when not UTF-8, e.g. windows-1251")
-	fs.StringVar(&s.read.source, "source", "", "source name recorded on the conversations (default: the format)")
+	s.read.register(fs)
 	fs.IntVar(&s.workers, "workers", runtime.GOMAXPROCS(0), "conversations scored in parallel")
 	fs.StringVar(&s.progress, "progress", "auto", "progress bar on stderr: auto (a terminal and a large batch), on, off")
 	fs.StringVar(&s.cpuprofile, "cpuprofile", "", "write a CPU profile to this file")
@@ -73,10 +71,14 @@ func scoreBatch(ctx context.Context, e env, sf *scoreFlags, args []string, sink 
 		}
 		defer pprof.StopCPUProfile()
 	}
+	opts, err := sf.read.options()
+	if err != nil {
+		return err
+	}
 	progress := newProgress(e, inputs, sf.progress)
 	rejected := 0
 	err = orderedScore(ctx, max(sf.workers, 1), func(emit func(scored) error) error {
-		return readAll(ctx, e, inputs, sf.read.options(), progress, func(file string, rec importer.Record) error {
+		return readAll(ctx, e, inputs, opts, progress, func(file string, rec importer.Record) error {
 			return emit(scored{file: file, conv: rec.Conversation, err: rec.Err})
 		})
 	}, func(s scored) scored {

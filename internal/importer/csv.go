@@ -158,14 +158,14 @@ func (r csvRow) fieldError(f csvField, err error, detail string) error {
 	return &transcript.FieldError{Record: fmt.Sprintf("row %d", r.n), Field: name, Err: err, Detail: detail}
 }
 
-// checkRow reports a row of the wrong width or with bytes that are not UTF-8.
-func (r csvRow) check() error {
-	if len(r.cells) != len(r.cols.header) {
-		return &transcript.FieldError{Record: fmt.Sprintf("row %d", r.n), Err: transcript.ErrInvalidValue,
-			Detail: fmt.Sprintf("has %d fields, the header has %d; check the quoting", len(r.cells), len(r.cols.header))}
+// checkCells reports a row of the wrong width or with bytes that are not UTF-8.
+func checkCells(n int, cells, header []string) error {
+	if len(cells) != len(header) {
+		return &transcript.FieldError{Record: fmt.Sprintf("row %d", n), Err: transcript.ErrInvalidValue,
+			Detail: fmt.Sprintf("has %d fields, the header has %d; check the quoting", len(cells), len(header))}
 	}
-	for i, c := range r.cells {
-		if err := checkUTF8([]byte(c), fmt.Sprintf("row %d", r.n), r.cols.header[i]); err != nil {
+	for i, c := range cells {
+		if err := checkUTF8([]byte(c), fmt.Sprintf("row %d", n), header[i]); err != nil {
 			return err
 		}
 	}

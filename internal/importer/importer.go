@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sort"
 	"time"
 
 	"github.com/qa-scorer/qa-scorer/internal/transcript"
@@ -196,4 +197,18 @@ func (in *input) accept(conv *transcript.Conversation, where string) error {
 		return in.reject(where, err)
 	}
 	return in.emit(Record{Conversation: conv, Where: where})
+}
+
+// failFunc builds the error for one field of the record at hand.
+type failFunc func(field string, err error, detail string) error
+
+// sortTurnsIfTimed puts turns in time order when every turn has a time; otherwise the file's
+// order stands and Validate reports any turn that goes back in time.
+func sortTurnsIfTimed(turns []transcript.Turn) {
+	for _, t := range turns {
+		if t.At == nil {
+			return
+		}
+	}
+	sort.SliceStable(turns, func(i, j int) bool { return turns[i].At.Before(*turns[j].At) })
 }

@@ -154,3 +154,73 @@ func (l *limitedReader) Read(p []byte) (int, error) {
 	l.n += int64(n)
 	return n, err
 }
+
+// unmarshalRecord decodes one vendor record leniently (unknown fields are ignored: vendors add
+// fields all the time) and turns a failure into a FieldError naming the record and the field.
+func unmarshalRecord(data []byte, v any, where string) error {
+	if err := checkUTF8(data, where, ""); err != nil {
+		return err
+	}
+	err := json.Unmarshal(data, v)
+	if err == nil {
+		return nil
+	}
+	var typ *json.UnmarshalTypeError
+	if errors.As(err, &typ) {
+		return &transcript.FieldError{Record: where, Field: typ.Field, Err: transcript.ErrInvalidValue,
+			Detail: fmt.Sprintf("want %s, got JSON %s", typ.Type, typ.Value)}
+	}
+	var fe *transcript.FieldError
+	if errors.As(err, &fe) {
+		fe.Record = where
+		return fe
+	}
+	return &transcript.FieldError{Record: where, Err: transcript.ErrMalformedJSON, Detail: err.Error()}
+}
+
+// flexID is an identifier that vendors write as a JSON string or a number (Zendesk's numeric
+// ids, Intercom's string ids that older exports wrote as numbers). It holds the text.
+type flexID string
+
+// UnmarshalJSON accepts a string, a number or null.
+func (f *flexID) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		*f = ""
+		return nil
+	}
+	if len(b) > 0 && b[0] == '"' {
+		var s string
+		if err := json.Unmarshal(b, &s); err != nil {
+			return err
+		}
+		*f = flexID(s)
+		return nil
+	}
+	var n json.Number
+	if err := json.Unmarshal(b, &n); err != nil {
+		return &transcript.FieldError{Err: transcript.ErrInvalidValue, Detail: "an id must be a string or a number, got " + string(b)}
+	}
+	*f = flexID(n.String())
+	return nil
+}
+
+// sniffLayout tells JSON Lines from a JSON document by the first line: JSON Lines when it is a
+// complete object on its own (or when the file is named .jsonl or .ndjson and the first line is
+// longer than the read buffer).
+func sniffLayout(in *input) jsonLayout {
+	head, _ := in.r.Peek(sniffBytes)
+	if firstLineIsObject(head) {
+		return jsonLines
+	}
+	if hasExtension(in.name, ".jsonl", ".ndjson") && bytes.IndexByte(head, '\n') < 0 {
+		return jsonLines
+	}
+	return jsonDocument
+}
+
+func firstLineIsObject(head []byte) bool {
+	head = bytes.TrimLeft(head, " \t\r\n")
+	line, _, _ := bytes.Cut(head, []byte("\n"))
+	line = bytes.TrimSpace(line) // a line cut off by the end of head is not valid JSON
+	return len(line) > 1 && line[0] == '{' && json.Valid(line)
+}

@@ -36,6 +36,7 @@ func (lr *lineReader) next() (line []byte, tooLong bool, err error) {
 			if len(lr.buf)+len(chunk) > lr.max+len("\r\n") {
 				tooLong, lr.buf = true, lr.buf[:0]
 			} else {
+				lr.buf = lr.grow(len(chunk))
 				lr.buf = append(lr.buf, chunk...)
 			}
 		}
@@ -47,6 +48,20 @@ func (lr *lineReader) next() (line []byte, tooLong bool, err error) {
 			return lr.finish(trimEOL(lr.buf))
 		}
 	}
+}
+
+// grow makes room for n more bytes, doubling the buffer but never past the longest line
+// allowed, so that reading up to the limit allocates about twice the limit in all (append's
+// gentler growth for large slices would allocate several times more).
+func (lr *lineReader) grow(n int) []byte {
+	need := len(lr.buf) + n
+	if need <= cap(lr.buf) {
+		return lr.buf
+	}
+	size := min(max(2*cap(lr.buf), need), lr.max+len("\r\n"))
+	grown := make([]byte, len(lr.buf), max(size, need))
+	copy(grown, lr.buf)
+	return grown
 }
 
 func (lr *lineReader) finish(line []byte) ([]byte, bool, error) {
