@@ -1,8 +1,201 @@
 package check
 
-var closingSets = []string{}
+import (
+	"fmt"
 
-// Closing is being written (stub owned by a helper; replaced before commit).
+	"github.com/qa-scorer/qa-scorer/internal/textproc"
+	"github.com/qa-scorer/qa-scorer/internal/transcript"
+)
+
+// Phrase sets of closing (checklists/<lang>/closing.yaml).
+const (
+	// SetClosingOffer are offers of more help and checks that the issue is solved: "anything
+	// else I can help with?", "did that solve the problem?", "чем ещё могу помочь?",
+	// "vă mai pot ajuta cu ceva?". complete_answer reads it too: such a question is no answer.
+	SetClosingOffer = "closing.offer"
+	// SetClosingFarewell are goodbyes and thanks: "have a great day", "thank you for contacting
+	// us", "you're welcome", "всего доброго", "гарного дня", "o zi bună".
+	SetClosingFarewell = "closing.farewell"
+	// SetClosingWelcome are thanks and leave-taking that count only as a whole sentence
+	// ("No worries!", "Пожалуйста!", "Будь ласка!"): at the start of a longer sentence they
+	// mean something else ("Пожалуйста, уточните дату").
+	SetClosingWelcome = "closing.welcome"
+)
+
+var closingSets = []string{SetClosingOffer, SetClosingFarewell, SetClosingWelcome}
+
+// closingWindow is how many of the agent's last replies make up the closing: the offer often
+// comes in the reply before the customer's "no, that's all", and the goodbye in the last one.
+const closingWindow = 2
+
+// Closing passes when the agent's closing (their last closingWindow replies, in any order)
+// both offers more help or checks the issue is solved (closing.offer) and says goodbye or
+// thanks (closing.farewell, or a sentence of closing.welcome words such as "Пожалуйста!"; such a
+// word opening the reply right after the customer's thanks counts too) (spec/checks.md
+// §closing). A question to the customer in the closing also counts as checking their need:
+// "Is that satisfactory?", "When do you want to leave?" before "Goodbye".
+//
+// With only one of the two it fails, naming the missing part, with the part found and the last
+// reply as evidence; with neither it fails on the last reply. It is na when no agent replied.
 func Closing(in *Input) Result {
-	return Result{Outcome: Review, Reason: "not built yet"}
+	agents := agentTurns(in.Conv)
+	if len(agents) == 0 {
+		return Result{Outcome: NA, Reason: "the customer left before any agent reply"}
+	}
+	if in.Set(SetClosingOffer) == nil || in.Set(SetClosingFarewell) == nil {
+		return in.NoLexicon()
+	}
+	window := agents[max(0, len(agents)-closingWindow):]
+	last := window[len(window)-1]
+	offers := "offers more help"
+	offer, hasOffer := in.closingFind(SetClosingOffer, window)
+	if !hasOffer {
+		offers = "asks about the customer's need"
+		offer, hasOffer = in.closingQuestion(window)
+	}
+	bye, hasBye := in.closingFarewell(window)
+	switch {
+	case hasOffer && hasBye:
+		return Result{
+			Outcome:  Pass,
+			Reason:   fmt.Sprintf("the agent %s (%s) and takes leave (%s)", offers, quote(offer.Text), quote(bye.Text)),
+			Evidence: closingOrdered(offer, bye),
+		}
+	case hasOffer:
+		return Result{
+			Outcome:  Fail,
+			Reason:   fmt.Sprintf("the agent %s (%s) but never says goodbye or thanks", offers, quote(offer.Text)),
+			Evidence: closingMissing(in, offer, last),
+		}
+	case hasBye:
+		return Result{
+			Outcome:  Fail,
+			Reason:   fmt.Sprintf("the agent takes leave (%s) without offering more help or checking the issue is solved", quote(bye.Text)),
+			Evidence: closingMissing(in, bye, last),
+		}
+	}
+	return Result{
+		Outcome:  Fail,
+		Reason:   "the agent's last replies neither offer more help nor say goodbye or thanks",
+		Evidence: []Evidence{in.TurnEvidence(last)},
+	}
+}
+
+// closingFind returns evidence on the last match of a set in the given turns (the closest to
+// the end of the conversation is the one that closes it), widened to the other matches of its
+// sentence: "anything else" and "I can help you with" quote as one.
+func (in *Input) closingFind(set string, turns []int) (Evidence, bool) {
+	for k := len(turns) - 1; k >= 0; k-- {
+		ms := in.Find(set, turns[k])
+		if len(ms) == 0 {
+			continue
+		}
+		m := ms[len(ms)-1]
+		for _, s := range in.Turn(turns[k]).Sentences {
+			if m.First < s.First || m.First >= s.Last {
+				continue
+			}
+			for _, o := range ms {
+				if o.First >= s.First && o.Start < m.Start {
+					m.Start, m.First = o.Start, o.First
+					break
+				}
+			}
+		}
+		return in.Evidence(turns[k], m), true
+	}
+	return Evidence{}, false
+}
+
+// closingQuestion returns the last question the agent asks in the given turns: asking the
+// customer about their need ("Is this satisfactory?", "Where will the taxi pick you up?") at
+// the close checks whether anything is left to do, even without a stock offer phrase.
+func (in *Input) closingQuestion(turns []int) (Evidence, bool) {
+	for k := len(turns) - 1; k >= 0; k-- {
+		t := in.Turn(turns[k])
+		for si := len(t.Sentences) - 1; si >= 0; si-- {
+			if s := t.Sentences[si]; s.Question {
+				return Evidence{Turn: turns[k], Start: s.Start, End: s.End, Text: t.SentenceText(si)}, true
+			}
+		}
+	}
+	return Evidence{}, false
+}
+
+// closingFarewell returns evidence on the last goodbye or thanks in the given turns: a
+// closing.farewell phrase, or a sentence made only of closing.welcome phrases.
+func (in *Input) closingFarewell(turns []int) (Evidence, bool) {
+	for k := len(turns) - 1; k >= 0; k-- {
+		i := turns[k]
+		ms := in.Find(SetClosingFarewell, i)
+		var ev Evidence
+		found := false
+		if len(ms) > 0 {
+			ev, found = in.Evidence(i, ms[len(ms)-1]), true
+		}
+		t := in.Turn(i)
+		welcome := in.Find(SetClosingWelcome, i)
+		for si, s := range t.Sentences {
+			if !caOverlapsAny(welcome, s.First, s.Last) || !sentenceCovered(t, s.First, s.Last, welcome) {
+				continue
+			}
+			if !found || s.Start > ev.Start {
+				ev, found = Evidence{Turn: i, Start: s.Start, End: s.End, Text: t.SentenceText(si)}, true
+			}
+		}
+		if !found && len(welcome) > 0 && len(t.Sentences) > 0 && welcome[0].First == closingFirstWord(t) && in.closingThanked(i) {
+			// "Пожалуйста, дайте знать ..." right after the customer's "Спасибо" answers the thanks.
+			ev, found = in.Evidence(i, welcome[0]), true
+		}
+		if found {
+			return ev, true
+		}
+	}
+	return Evidence{}, false
+}
+
+// closingFirstWord returns the index of the first word token of a text, or -1.
+func closingFirstWord(t *textproc.Text) int {
+	for k, tok := range t.Tokens {
+		if tok.Kind == textproc.Word {
+			return k
+		}
+	}
+	return -1
+}
+
+// closingThanked reports whether the customer's message just before turn i thanks or takes
+// leave: a reply opening with "you're welcome" words then answers it.
+func (in *Input) closingThanked(i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		switch t := in.Conv.Turns[j]; {
+		case !t.IsMessage():
+			continue
+		case t.Speaker == transcript.SpeakerCustomer:
+			return len(in.Find(SetClosingFarewell, j)) > 0
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// closingMissing is the evidence of a closing with one part missing: the part found, and the
+// last reply where the other was expected (once, when the part found is in it).
+func closingMissing(in *Input, found Evidence, last int) []Evidence {
+	if found.Turn == last {
+		return []Evidence{found}
+	}
+	return closingOrdered(found, in.TurnEvidence(last))
+}
+
+// closingOrdered returns two pieces of evidence in conversation order, once when they are equal.
+func closingOrdered(a, b Evidence) []Evidence {
+	if a == b {
+		return []Evidence{a}
+	}
+	if b.Turn < a.Turn || b.Turn == a.Turn && b.Start < a.Start {
+		a, b = b, a
+	}
+	return []Evidence{a, b}
 }

@@ -1,8 +1,401 @@
 package check
 
-var completeAnswerSets = []string{}
+import (
+	"fmt"
+	"strings"
 
-// CompleteAnswer is being written (stub owned by a helper; replaced before commit).
+	"github.com/qa-scorer/qa-scorer/internal/textproc"
+	"github.com/qa-scorer/qa-scorer/internal/transcript"
+)
+
+// Phrase sets of complete_answer (checklists/<lang>/complete_answer.yaml).
+const (
+	// SetCAStopwords are the words that carry no topic: function words, pronouns, question
+	// words, politeness and all-purpose verbs. The rest of a question is its content; transfer
+	// reads the same list to compare customer messages.
+	SetCAStopwords = "complete_answer.stopwords"
+	// SetCAAnswer are reply openers that answer a yes/no question or refuse: "yes", "of course",
+	// "unfortunately", "да", "так", "din păcate".
+	SetCAAnswer = "complete_answer.answer"
+	// SetCAOpen are the open question forms that ask for a value (a time, a price, a number):
+	// a reply carrying a number, link or e-mail address answers them.
+	SetCAOpen = "complete_answer.open"
+	// SetCAWhy are the question forms that ask for a reason ("why", "почему", "чому", "de ce");
+	// a reply giving one (SetCABecause) answers them.
+	SetCAWhy = "complete_answer.why"
+	// SetCABecause are the words that give a reason: "because", "due to", "из-за", "бо",
+	// "pentru că".
+	SetCABecause = "complete_answer.because"
+	// SetCASkip are questions that need no answer: pleasantries and rhetorical tags
+	// ("how are you?", "are you there?", "правда?").
+	SetCASkip = "complete_answer.skip"
+	// SetCARequest are requests for information worded as statements ("I need their phone
+	// number", "please send me the tracking link", "мне нужен адрес"): such a sentence is a
+	// question to answer even without a question mark.
+	SetCARequest = "complete_answer.request"
+	// SetCASplit are the conjunctions that may join two questions in one sentence ("and", "и",
+	// "і", "și"); SetCAAsk are the words a question starts with ("does", "how", "есть ли",
+	// "чи", "cât"). "How much is it and does it include VAT?" asks twice: a conjunction followed
+	// by a question start splits it.
+	SetCASplit = "complete_answer.split"
+	SetCAAsk   = "complete_answer.ask"
+)
+
+var completeAnswerSets = []string{SetCAStopwords, SetCAAnswer, SetCAOpen, SetCAWhy, SetCABecause, SetCASkip, SetCARequest, SetCASplit, SetCAAsk}
+
+// caWindow is how many agent (or bot) replies after a question may still answer it by sharing
+// its content words: the answer often comes after a clarification or a hold, not in the very
+// next reply.
+const caWindow = 6
+
+// caLeadWords is how many words may stand before a request that leads a sentence ("Yes,
+// please send me ...", "Ok great, can I also get ..."; not "That is all I need").
+const caLeadWords = 2
+
+// CompleteAnswer passes when every customer question is addressed by a later reply
+// (spec/checks.md §complete_answer; the rules in full: docs/checks.md §complete_answer).
+//
+// Questions are the sentences textproc marks as questions, split where a second question starts
+// inside one sentence (complete_answer.split), and sentences led by a request worded as a
+// statement (complete_answer.request); pleasantries (complete_answer.skip) are none.
+//
+// A question is aligned with an answer when one of the next caWindow agent or bot replies
+// shares a content word with it (complete_answer.stopwords dropped), gives a reason for a "why"
+// question (complete_answer.why / .because), or, in the very next reply, a number or link for a
+// question asking a value (complete_answer.open). A question that is the only one of its
+// message, a request, a question with no content word, or any question of a message none of
+// whose questions aligned, is answered by the next reply as a whole when that reply opens with
+// an answer form ("yes", "unfortunately", "да", "din păcate"), asks back, or engages with the
+// message (shares a word with it, gives a value, or states something that is not an offer,
+// goodbye, greeting or request to wait). When some questions of a message aligned, each other
+// one needs a statement of the next reply that answered none of them: "Can I keep my modem? Is
+// there a fee?" answered only "Yes, you can keep your modem." fails on the fee.
+//
+// Bot replies count: the customer got the answer. A fail lists every unanswered question as
+// evidence; a pass quotes the answering words. It is na when the customer asked nothing.
 func CompleteAnswer(in *Input) Result {
-	return Result{Outcome: Review, Reason: "not built yet"}
+	if in.Set(SetCAStopwords) == nil {
+		return in.NoLexicon()
+	}
+	cw := newCAContent(in)
+	var asked int
+	var answered, missing []Evidence
+	for _, ci := range customerTurns(in.Conv) {
+		qs := in.caQuestions(ci)
+		evs := make([]*Evidence, len(qs))
+		real, aligned := 0, 0
+		for k, q := range qs {
+			if !q.request {
+				real++
+			}
+			if ev, ok := in.caAligned(cw, ci, q); ok {
+				evs[k] = &ev
+				aligned++
+			}
+		}
+		used := caUsedSentences(in, evs)
+		for k, q := range qs {
+			asked++
+			switch {
+			case evs[k] != nil:
+			case q.request || real == 1 || aligned == 0 || len(cw.words(ci, q.first, q.last)) == 0:
+				if ev, ok := in.caWhole(cw, ci, q); ok {
+					evs[k] = &ev
+				}
+			default:
+				// Another question of the message got its answer: this one is answered only by
+				// a statement of the next reply that answered none of the others.
+				if ev, ok := in.caStatement(cw, ci, used); ok {
+					evs[k] = &ev
+					used[ev] = true
+				}
+			}
+			if evs[k] != nil {
+				answered = append(answered, *evs[k])
+				continue
+			}
+			t := in.Turn(ci)
+			missing = append(missing, Evidence{Turn: ci, Start: q.start, End: q.end, Text: t.Snippet(q.start, q.end)})
+		}
+	}
+	switch {
+	case asked == 0:
+		return Result{Outcome: NA, Reason: "the customer asked no question"}
+	case len(missing) > 0:
+		quotes := make([]string, len(missing))
+		for i, ev := range missing {
+			quotes[i] = quote(ev.Text)
+		}
+		return Result{
+			Outcome:  Fail,
+			Reason:   fmt.Sprintf("%d of %d customer questions got no answer: %s", len(missing), asked, strings.Join(quotes, ", ")),
+			Evidence: missing,
+		}
+	}
+	return Result{
+		Outcome:  Pass,
+		Reason:   fmt.Sprintf("all %d customer questions were answered", asked),
+		Evidence: answered,
+	}
+}
+
+// caQuestion is one question of a customer message: tokens [first, last) and their rune span.
+// request says it is a request worded as a statement ("I need their phone number").
+type caQuestion struct {
+	first, last int
+	start, end  int
+	request     bool
+}
+
+// caQuestions returns the questions of customer turn ci in order.
+func (in *Input) caQuestions(ci int) []caQuestion {
+	t := in.Turn(ci)
+	if t == nil {
+		return nil
+	}
+	skip := in.Find(SetCASkip, ci)
+	requests := in.Find(SetCARequest, ci)
+	splits, asks := in.Find(SetCASplit, ci), in.Find(SetCAAsk, ci)
+	var out []caQuestion
+	for _, s := range t.Sentences {
+		_, leads := caMatchIn(t, requests, s.First, s.Last, caLeadWords)
+		request := !s.Question && leads
+		if !s.Question && !request {
+			continue
+		}
+		for _, q := range caSplit(t, s, splits, asks) {
+			q.request = request
+			if caWordsBefore(t, q.first, q.last) == 0 || caOverlapsAny(skip, q.first, q.last) && sentenceCovered(t, q.first, q.last, skip) {
+				continue // a lone "??" or a pleasantry
+			}
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// caSplit cuts sentence s where a conjunction is followed by the start of a question ("..., and
+// does it translate the pages?"). The part before the first cut stays a question only when a
+// question start leads it: in "One ticket please, and do I pay now?" only the second asks.
+func caSplit(t *textproc.Text, s textproc.Sentence, splits, asks []Match) []caQuestion {
+	var out []caQuestion
+	q := caQuestion{first: s.First, start: s.Start}
+	for _, c := range splits {
+		if c.First <= s.First || c.Last+1 >= s.Last || caWordsBefore(t, q.first, c.First) < 2 {
+			continue
+		}
+		if _, ok := caMatchIn(t, asks, c.Last+1, s.Last, 0); !ok {
+			continue
+		}
+		if _, led := caMatchIn(t, asks, q.first, c.First, caLeadWords); led || len(out) > 0 {
+			q.last, q.end = c.First, caLastEnd(t, q.first, c.First)
+			out = append(out, q)
+		}
+		q = caQuestion{first: c.First, start: c.Start}
+	}
+	q.last, q.end = s.Last, s.End
+	return append(out, q)
+}
+
+// caLastEnd returns the rune end of the last word or number in tokens [first, last).
+func caLastEnd(t *textproc.Text, first, last int) int {
+	for k := last - 1; k >= first; k-- {
+		if kind := t.Tokens[k].Kind; kind == textproc.Word || kind == textproc.Number {
+			return t.Tokens[k].End
+		}
+	}
+	return t.Tokens[first].Start
+}
+
+// caAligned looks for an answer aimed at question q of customer turn ci: a later reply sharing
+// its content, a reason for a "why", or a value in the next reply for a question asking one.
+func (in *Input) caAligned(cw *caContent, ci int, q caQuestion) (Evidence, bool) {
+	words := cw.words(ci, q.first, q.last)
+	replies := caReplies(in.Conv, ci, caWindow)
+	for _, r := range replies {
+		if ev, ok := cw.overlap(words, r); ok {
+			return ev, true
+		}
+	}
+	t := in.Turn(ci)
+	if _, why := caMatchIn(t, in.Find(SetCAWhy, ci), q.first, q.last, -1); why {
+		for _, r := range replies {
+			if m, ok := in.FindFirst(SetCABecause, r); ok {
+				return in.Evidence(r, m), true
+			}
+		}
+	}
+	if _, open := caMatchIn(t, in.Find(SetCAOpen, ci), q.first, q.last, -1); open && len(replies) > 0 {
+		if tok, ok := caValue(in.Turn(replies[0])); ok {
+			return Evidence{Turn: replies[0], Start: tok.Start, End: tok.End, Text: tok.Text}, true
+		}
+	}
+	return Evidence{}, false
+}
+
+// caWhole looks for the next reply answering question q as the reply to its whole message: an
+// answer form opening a sentence, a question back, or engagement with the message.
+func (in *Input) caWhole(cw *caContent, ci int, q caQuestion) (Evidence, bool) {
+	replies := caReplies(in.Conv, ci, 1)
+	if len(replies) == 0 {
+		return Evidence{}, false
+	}
+	next := replies[0]
+	t := in.Turn(next)
+	answers := in.Find(SetCAAnswer, next)
+	for _, s := range t.Sentences {
+		if m, ok := caMatchIn(t, answers, s.First, s.Last, 1); ok {
+			return in.Evidence(next, m), true
+		}
+	}
+	if ev, ok := in.caAsksBack(cw, next); ok {
+		return ev, true
+	}
+	if ev, ok := cw.overlap(cw.turnWords(ci), next); ok {
+		return ev, true
+	}
+	if tok, ok := caValue(t); ok {
+		return Evidence{Turn: next, Start: tok.Start, End: tok.End, Text: tok.Text}, true
+	}
+	if len(cw.words(ci, q.first, q.last)) == 0 {
+		return in.TurnEvidence(next), true // nothing to compare ("How much is it?")
+	}
+	return in.caStatement(cw, ci, nil)
+}
+
+// caStatement returns the first sentence of the reply after customer turn ci that states
+// something: not a question, with a content word outside offers, goodbyes, greetings, requests
+// to wait and the customer's name, and not already the answer to another question (used).
+func (in *Input) caStatement(cw *caContent, ci int, used map[Evidence]bool) (Evidence, bool) {
+	replies := caReplies(in.Conv, ci, 1)
+	if len(replies) == 0 {
+		return Evidence{}, false
+	}
+	r := replies[0]
+	t := in.Turn(r)
+	var generic []Match // phrases that answer nothing
+	for _, set := range []string{SetClosingOffer, SetClosingFarewell, SetClosingWelcome, SetGreeting, SetHoldRequest} {
+		generic = append(generic, in.Find(set, r)...)
+	}
+	var names []string // "Good afternoon, Priya!" states nothing either
+	if c := in.Conv.Customer; c != nil {
+		names = personalNames(in.Text.Language, c.Name)
+	}
+	for si, s := range t.Sentences {
+		states := false
+		for _, w := range cw.words(r, s.First, s.Last) {
+			states = states || !caInside(generic, w.tok) && !nameMatches(t.Tokens[w.tok], names)
+		}
+		if s.Question || !states {
+			continue
+		}
+		ev := Evidence{Turn: r, Start: s.Start, End: s.End, Text: t.SentenceText(si)}
+		if !used[ev] {
+			return ev, true
+		}
+	}
+	return Evidence{}, false
+}
+
+// caUsedSentences returns the sentences (as evidence) of the replies that hold an answer
+// already found.
+func caUsedSentences(in *Input, evs []*Evidence) map[Evidence]bool {
+	used := map[Evidence]bool{}
+	for _, ev := range evs {
+		if ev == nil {
+			continue
+		}
+		t := in.Turn(ev.Turn)
+		for si, s := range t.Sentences {
+			if ev.Start < s.End && ev.End > s.Start {
+				used[Evidence{Turn: ev.Turn, Start: s.Start, End: s.End, Text: t.SentenceText(si)}] = true
+			}
+		}
+	}
+	return used
+}
+
+// caAsksBack returns a question of reply r about the matter: one with a content word outside
+// any offer of more help ("For which date?", "The Hakka is nice, shall I book it?"), or with no
+// offer at all ("Where to?"), not a stock "Is there anything else I can help you with?".
+func (in *Input) caAsksBack(cw *caContent, r int) (Evidence, bool) {
+	t := in.Turn(r)
+	offers := in.Find(SetClosingOffer, r)
+	for si, s := range t.Sentences {
+		if !s.Question {
+			continue
+		}
+		about := !caOverlapsAny(offers, s.First, s.Last)
+		for _, w := range cw.words(r, s.First, s.Last) {
+			about = about || !caInside(offers, w.tok)
+		}
+		if about {
+			return Evidence{Turn: r, Start: s.Start, End: s.End, Text: t.SentenceText(si)}, true
+		}
+	}
+	return Evidence{}, false
+}
+
+// caValue returns the first number, link or e-mail address of a reply.
+func caValue(t *textproc.Text) (textproc.Token, bool) {
+	for _, tok := range t.Tokens {
+		if tok.Kind == textproc.Number || tok.Kind == textproc.URL || tok.Kind == textproc.Email {
+			return tok, true
+		}
+	}
+	return textproc.Token{}, false
+}
+
+// caMatchIn returns the first match starting in tokens [first, last) after at most lead words
+// (any number when lead < 0).
+func caMatchIn(t *textproc.Text, ms []Match, first, last, lead int) (Match, bool) {
+	for _, m := range ms {
+		if m.First >= first && m.First < last && (lead < 0 || caWordsBefore(t, first, m.First) <= lead) {
+			return m, true
+		}
+	}
+	return Match{}, false
+}
+
+// caWordsBefore counts the words in tokens [first, tok) ("Well, yes" has one before "yes").
+func caWordsBefore(t *textproc.Text, first, tok int) int {
+	n := 0
+	for i := first; i < tok; i++ {
+		if t.Tokens[i].Kind == textproc.Word {
+			n++
+		}
+	}
+	return n
+}
+
+// caOverlapsAny reports whether one of the matches lies (partly) in tokens [first, last).
+func caOverlapsAny(ms []Match, first, last int) bool {
+	for _, m := range ms {
+		if m.First < last && m.Last >= first {
+			return true
+		}
+	}
+	return false
+}
+
+// caInside reports whether token k lies inside one of the matches.
+func caInside(ms []Match, k int) bool {
+	for _, m := range ms {
+		if k >= m.First && k <= m.Last {
+			return true
+		}
+	}
+	return false
+}
+
+// caReplies returns up to n agent or bot messages after turn i.
+func caReplies(c *transcript.Conversation, i, n int) []int {
+	var out []int
+	for j := i + 1; j < len(c.Turns) && len(out) < n; j++ {
+		t := c.Turns[j]
+		if (t.Speaker == transcript.SpeakerAgent || t.Speaker == transcript.SpeakerBot) && t.IsMessage() {
+			out = append(out, j)
+		}
+	}
+	return out
 }

@@ -1,8 +1,175 @@
 package check
 
-var holdSets = []string{}
+import (
+	"fmt"
+	"strings"
+	"time"
 
-// HoldEtiquette is being written (stub owned by a helper; replaced before commit).
+	"github.com/qa-scorer/qa-scorer/internal/transcript"
+)
+
+// Phrase sets of hold_etiquette (checklists/<lang>/hold.yaml).
+const (
+	// SetHoldRequest are an agent's requests to wait: "one moment please", "bear with me",
+	// "одну минуту, уточню", "хвилинку", "un moment, vă rog". A bare "let me check" followed by
+	// the answer in the same message is no hold, so the set holds explicit requests to wait.
+	SetHoldRequest = "hold.request"
+	// SetHoldThanks are thanks (and apologies) for waiting: "thanks for waiting", "thank you
+	// for your patience", "спасибо за ожидание", "дякую за очікування", "mulțumesc pentru răbdare".
+	SetHoldThanks = "hold.thanks"
+)
+
+var holdSets = []string{SetHoldRequest, SetHoldThanks}
+
+// hold is one hold of a conversation: where it starts, when, and how the agent came back.
+type hold struct {
+	start    int        // turn of the hold event or of the agent's request to wait
+	ask      *Evidence  // the request to wait, when the agent asked in words
+	at       *time.Time // when the hold started
+	back     int        // the agent's first message after the hold, or -1
+	backAt   *time.Time // when the hold ended: the unhold event, else that message
+	returned bool       // an unhold event or an agent message ended the hold
+}
+
+// HoldEtiquette checks every hold of the conversation (spec/checks.md §hold_etiquette). A hold
+// is a system "hold" event or an agent message asking the customer to wait (hold.request);
+// a request to wait followed by a hold event is one hold. It ends at the next "unhold" event or
+// agent message. Each hold passes when the agent came back within Settings.HoldLimits of the
+// channel and the first agent message after it thanks the customer for waiting (hold.thanks).
+//
+// A hold whose start or end has no timestamp, or a channel without a hold limit, is judged on
+// the thanks alone, and the reason says the return was not timed: the thanks is what the
+// transcript can show. It fails naming each hold that came back late, never came back or went
+// unthanked, and is na when there was no hold.
 func HoldEtiquette(in *Input) Result {
-	return Result{Outcome: Review, Reason: "not built yet"}
+	if in.Set(SetHoldRequest) == nil || in.Set(SetHoldThanks) == nil {
+		return in.NoLexicon()
+	}
+	holds := in.holds()
+	if len(holds) == 0 {
+		return Result{Outcome: NA, Reason: "the agent never put the customer on hold"}
+	}
+	limit, hasLimit := in.Settings.HoldLimits[in.Conv.Channel]
+	var problems []string
+	var evidence, good []Evidence
+	untimed := false
+	for n, h := range holds {
+		if h.ask != nil {
+			good = append(good, *h.ask)
+		}
+		problem, timed, thanks := in.judgeHold(h, limit, hasLimit)
+		untimed = untimed || !timed
+		if problem == "" {
+			good = append(good, thanks)
+			continue
+		}
+		problems = append(problems, fmt.Sprintf("hold %d: %s", n+1, problem))
+		evidence = append(evidence, holdStartEvidence(in, h))
+		if h.back >= 0 {
+			evidence = append(evidence, in.TurnEvidence(h.back))
+		}
+	}
+	if len(problems) > 0 {
+		return Result{Outcome: Fail, Reason: strings.Join(problems, "; "), Evidence: evidence}
+	}
+	reason := fmt.Sprintf("%d hold(s): the agent came back within %s and thanked the customer for waiting", len(holds), limit)
+	if untimed {
+		reason = fmt.Sprintf("%d hold(s): the agent thanked the customer for waiting; the return could not be timed (no timestamps or no hold limit for %s)", len(holds), in.Conv.Channel)
+	}
+	return Result{Outcome: Pass, Reason: reason, Evidence: good}
+}
+
+// judgeHold says what is wrong with one hold ("" when nothing), whether its return was timed,
+// and the thanks for waiting when there was one.
+func (in *Input) judgeHold(h hold, limit time.Duration, hasLimit bool) (problem string, timed bool, thanks Evidence) {
+	if h.back < 0 {
+		return "the agent never came back", true, Evidence{}
+	}
+	var d time.Duration
+	timed = hasLimit && h.at != nil && h.backAt != nil
+	if timed {
+		d = max(0, h.backAt.Sub(*h.at))
+	}
+	m, thanked := in.FindFirst(SetHoldThanks, h.back)
+	late := timed && d > limit
+	switch {
+	case late && !thanked:
+		return fmt.Sprintf("back after %s (limit %s) and no thanks for waiting", d, limit), timed, Evidence{}
+	case late:
+		return fmt.Sprintf("back after %s (limit %s)", d, limit), timed, Evidence{}
+	case !thanked:
+		return "no thanks for waiting when the agent came back", timed, Evidence{}
+	}
+	return "", timed, in.Evidence(h.back, m)
+}
+
+// holdStartEvidence points at the request to wait, or at the hold event.
+func holdStartEvidence(in *Input, h hold) Evidence {
+	if h.ask != nil {
+		return *h.ask
+	}
+	return Evidence{Turn: h.start}
+}
+
+// holds lists the conversation's holds in order.
+func (in *Input) holds() []hold {
+	c := in.Conv
+	var out []hold
+	for i := 0; i < len(c.Turns); i++ {
+		t := c.Turns[i]
+		var h hold
+		switch {
+		case t.Speaker == transcript.SpeakerSystem && t.Event == transcript.EventHold:
+			h = hold{start: i, at: t.At}
+		case t.Speaker == transcript.SpeakerAgent && t.IsMessage():
+			m, ok := in.holdRequest(i)
+			if !ok {
+				continue
+			}
+			ev := in.Evidence(i, m)
+			h = hold{start: i, ask: &ev, at: t.At}
+		default:
+			continue
+		}
+		i = in.holdEnd(&h)
+		out = append(out, h)
+	}
+	return out
+}
+
+// holdRequest returns the first request to wait in agent turn i that is not part of a thanks
+// for waiting ("спасибо за ожидание" shares its stem with "ожидайте").
+func (in *Input) holdRequest(i int) (Match, bool) {
+	thanks := in.Find(SetHoldThanks, i)
+	for _, m := range in.Find(SetHoldRequest, i) {
+		if !caOverlapsAny(thanks, m.First, m.Last+1) {
+			return m, true
+		}
+	}
+	return Match{}, false
+}
+
+// holdEnd finds where hold h ends and returns the index of the last turn it covers. A hold
+// event following the request to wait (before the agent writes again) belongs to the same hold.
+func (in *Input) holdEnd(h *hold) int {
+	c := in.Conv
+	h.back = -1
+	for j := h.start + 1; j < len(c.Turns); j++ {
+		t := c.Turns[j]
+		switch {
+		case t.Speaker == transcript.SpeakerSystem && t.Event == transcript.EventHold && h.ask != nil && !h.returned:
+			if h.at == nil {
+				h.at = t.At
+			}
+		case t.Speaker == transcript.SpeakerSystem && t.Event == transcript.EventUnhold && !h.returned:
+			h.backAt, h.returned = t.At, true
+		case t.Speaker == transcript.SpeakerAgent && t.IsMessage():
+			h.back = j
+			if !h.returned {
+				h.backAt = t.At
+			}
+			return j - 1
+		}
+	}
+	return len(c.Turns) - 1
 }

@@ -1,8 +1,314 @@
 package check
 
-var transferSets = []string{}
+import (
+	"fmt"
 
-// TransferRepeat is being written (stub owned by a helper; replaced before commit).
+	"github.com/qa-scorer/qa-scorer/internal/textproc"
+	"github.com/qa-scorer/qa-scorer/internal/transcript"
+)
+
+// Phrase sets of transfer_repeat (checklists/<lang>/transfer.yaml).
+const (
+	// SetTransferAnnounce are an agent's words handing the customer over: "I'll transfer you
+	// to", "перевожу вас на специалиста", "передаю ваше звернення", "vă transfer către".
+	SetTransferAnnounce = "transfer.announce"
+	// SetTransferAskRepeat are a new agent's requests to state the issue again: "could you
+	// describe the issue again", "повторите, пожалуйста, ваш вопрос", "опишіть ще раз".
+	SetTransferAskRepeat = "transfer.ask_repeat"
+	// SetTransferComplaint are a customer's complaints about repeating: "I already explained",
+	// "я уже писал", "я вже пояснював", "am mai explicat".
+	SetTransferComplaint = "transfer.complaint"
+	// SetTransferAskOpen are open offers of help ("How can I help you?", "Чем могу помочь?"):
+	// as a new agent's first message, without a word of the issue, they ask for it again.
+	SetTransferAskOpen = "transfer.ask_open"
+)
+
+var transferSets = []string{SetTransferAnnounce, SetTransferAskRepeat, SetTransferComplaint, SetTransferAskOpen, SetCAStopwords}
+
+// Restating thresholds: the customer's first message after a transfer restates the issue when
+// it shares at least trMinShared content words with an earlier customer message and those make
+// up at least trMinShare of its own content words ("My order 5531 has not arrived" again).
+const (
+	trMinShared = 3
+	trMinShare  = 0.5
+	// trAskWindow is how many agent messages after a transfer may ask to repeat: later on, "could
+	// you repeat the number?" is an ordinary clarification.
+	trAskWindow = 2
+)
+
+// transferPoint is where the customer was handed over: a transfer event, or the agent's words.
+type transferPoint struct {
+	turn      int
+	ev        Evidence
+	announced bool // the agent announced it in words
+}
+
+// TransferRepeat passes when, after each transfer, the customer did not have to state the
+// issue again (spec/checks.md §transfer_repeat). A transfer is a system "transfer" event or an
+// agent announcing one (transfer.announce); an announcement followed by the event is one
+// transfer. Until the next transfer, it fails when
+//   - one of the first trAskWindow agent messages asks the customer to repeat or describe the
+//     issue again (transfer.ask_repeat), or the first one only asks how it can help
+//     (transfer.ask_open) without a content word of the customer's earlier messages,
+//   - the customer complains about repeating (transfer.complaint), or
+//   - a customer message restates an earlier one, before the new agent has said more than one
+//     message (later the customer talks with the new agent about the same thing, naturally):
+//     trMinShared or more shared content words (complete_answer.stopwords dropped), making up
+//     trMinShare of the new message.
+//
+// It is na when there was no transfer.
 func TransferRepeat(in *Input) Result {
-	return Result{Outcome: Review, Reason: "not built yet"}
+	if in.Set(SetTransferAnnounce) == nil || in.Set(SetTransferAskRepeat) == nil || in.Set(SetTransferComplaint) == nil {
+		return in.NoLexicon()
+	}
+	points := in.transfers()
+	if len(points) == 0 {
+		return Result{Outcome: NA, Reason: "the customer was not transferred"}
+	}
+	cw := newCAContent(in)
+	var evidence []Evidence
+	for k, p := range points {
+		end := len(in.Conv.Turns)
+		if k+1 < len(points) {
+			end = points[k+1].turn
+		}
+		if reason, ev, ok := in.transferRepeat(cw, p.turn, end); ok {
+			return Result{Outcome: Fail, Reason: reason, Evidence: append(ev, p.ev)}
+		}
+		evidence = append(evidence, p.ev)
+	}
+	return Result{
+		Outcome:  Pass,
+		Reason:   fmt.Sprintf("after %d transfer(s) the customer did not have to state the issue again", len(points)),
+		Evidence: evidence,
+	}
+}
+
+// transferRepeat looks for a repetition in turns (from, end) after a transfer at turn from.
+func (in *Input) transferRepeat(cw *caContent, from, end int) (string, []Evidence, bool) {
+	asked := 0
+	for i := from + 1; i < end; i++ {
+		t := in.Conv.Turns[i]
+		if !t.IsMessage() {
+			continue
+		}
+		switch t.Speaker {
+		case transcript.SpeakerAgent:
+			asked++
+			if asked > trAskWindow {
+				continue
+			}
+			if m, ok := in.FindFirst(SetTransferAskRepeat, i); ok {
+				ev := in.Evidence(i, m)
+				return fmt.Sprintf("after the transfer the agent asks the customer to repeat the issue: %s", quote(ev.Text)), []Evidence{ev}, true
+			}
+			if m, ok := in.FindFirst(SetTransferAskOpen, i); ok && asked == 1 && !in.trPicksUp(cw, i, from) {
+				ev := in.Evidence(i, m)
+				return fmt.Sprintf("after the transfer the new agent asks %s without a word of the issue", quote(ev.Text)), []Evidence{ev}, true
+			}
+		case transcript.SpeakerCustomer:
+			if m, ok := in.FindFirst(SetTransferComplaint, i); ok {
+				ev := in.Evidence(i, m)
+				return fmt.Sprintf("after the transfer the customer complains about repeating: %s", quote(ev.Text)), []Evidence{ev}, true
+			}
+			if asked > 1 || len(cw.turnWords(i)) < trMinShared {
+				continue // the customer answers the new agent now, or says only "hello?"
+			}
+			if earlier, shared, ok := in.transferRestates(cw, i, from); ok {
+				ev := in.TurnEvidence(i)
+				return fmt.Sprintf("after the transfer the customer restates the issue (%d words repeated from turn %d): %s", shared, earlier, quote(in.Conv.Turns[i].Text)),
+					[]Evidence{in.TurnEvidence(earlier), ev}, true
+			}
+		}
+	}
+	return "", nil, false
+}
+
+// trPicksUp reports whether agent turn i shares a content word with the customer's messages
+// before turn before: the new agent shows they read the issue.
+func (in *Input) trPicksUp(cw *caContent, i, before int) bool {
+	mine := cw.turnWords(i)
+	for _, j := range customerTurns(in.Conv) {
+		if j >= before {
+			break
+		}
+		if trShared(mine, cw.turnWords(j)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// transferRestates compares customer turn i with the customer's messages before turn before and
+// returns the one it repeats most, with the number of shared content words.
+func (in *Input) transferRestates(cw *caContent, i, before int) (int, int, bool) {
+	now := cw.turnWords(i)
+	if len(now) < trMinShared {
+		return 0, 0, false
+	}
+	best, bestShared := -1, 0
+	for _, j := range customerTurns(in.Conv) {
+		if j >= before {
+			break
+		}
+		shared := trShared(now, cw.turnWords(j))
+		if shared > bestShared {
+			best, bestShared = j, shared
+		}
+	}
+	if best < 0 || bestShared < trMinShared || float64(bestShared) < trMinShare*float64(len(now)) {
+		return 0, 0, false
+	}
+	return best, bestShared, true
+}
+
+// trShared counts the words of a that b has too.
+func trShared(a, b []caWord) int {
+	n := 0
+	for _, w := range a {
+		for _, v := range b {
+			if caSameWord(w, v) {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// transfers lists the conversation's transfers in order.
+func (in *Input) transfers() []transferPoint {
+	var out []transferPoint
+	for i, t := range in.Conv.Turns {
+		switch {
+		case t.Speaker == transcript.SpeakerSystem && t.Event == transcript.EventTransfer:
+			if n := len(out); n > 0 && out[n-1].announced && !in.trAgentBetween(out[n-1].turn, i) {
+				out[n-1].turn = i // the event carries out the announced transfer
+				continue
+			}
+			out = append(out, transferPoint{turn: i, ev: Evidence{Turn: i}})
+		case t.Speaker == transcript.SpeakerAgent && t.IsMessage():
+			if m, ok := in.FindFirst(SetTransferAnnounce, i); ok {
+				out = append(out, transferPoint{turn: i, ev: in.Evidence(i, m), announced: true})
+			}
+		}
+	}
+	return out
+}
+
+// trAgentBetween reports whether an agent message stands between turns a and b (the customer's
+// "ok, thanks" between an announcement and the transfer event does not count).
+func (in *Input) trAgentBetween(a, b int) bool {
+	for j := a + 1; j < b; j++ {
+		if t := in.Conv.Turns[j]; t.IsMessage() && t.Speaker == transcript.SpeakerAgent {
+			return true
+		}
+	}
+	return false
+}
+
+// Content words, shared with complete_answer: what a message is about once the stop words
+// (complete_answer.stopwords) are dropped, and whether two words are one word in two forms.
+
+// caWord is a content word of a message: a word that is not a stop word, or a number.
+type caWord struct {
+	norm, stem string
+	number     bool
+	tok        int // index of the token in its text
+}
+
+// caContent finds the content words of turns, computing each turn's stop-word mask once.
+type caContent struct {
+	in   *Input
+	stop map[int][]bool
+}
+
+func newCAContent(in *Input) *caContent {
+	return &caContent{in: in, stop: map[int][]bool{}}
+}
+
+// mask marks the tokens of turn i that stand inside a stop-word phrase. Negation does not
+// matter here, so the set is matched without the lexicon's negation words.
+func (c *caContent) mask(i int) []bool {
+	if m, ok := c.stop[i]; ok {
+		return m
+	}
+	t := c.in.Turn(i)
+	m := make([]bool, len(t.Tokens))
+	if s := c.in.Set(SetCAStopwords); s != nil {
+		for _, match := range s.Find(t, nil) {
+			for k := match.First; k <= match.Last; k++ {
+				m[k] = true
+			}
+		}
+	}
+	c.stop[i] = m
+	return m
+}
+
+// words returns the content words of tokens [first, last) of turn i.
+func (c *caContent) words(i, first, last int) []caWord {
+	t := c.in.Turn(i)
+	if t == nil {
+		return nil
+	}
+	stop := c.mask(i)
+	var out []caWord
+	for k := first; k < last; k++ {
+		tok := &t.Tokens[k]
+		switch {
+		case tok.Kind == textproc.Number:
+			out = append(out, caWord{norm: tok.Norm, stem: tok.Norm, number: true, tok: k})
+		case tok.Kind == textproc.Word && !stop[k] && len([]rune(tok.Norm)) >= 2:
+			out = append(out, caWord{norm: tok.Norm, stem: tok.Stem, tok: k})
+		}
+	}
+	return out
+}
+
+// turnWords returns the content words of all of turn i.
+func (c *caContent) turnWords(i int) []caWord {
+	t := c.in.Turn(i)
+	if t == nil {
+		return nil
+	}
+	return c.words(i, 0, len(t.Tokens))
+}
+
+// overlap returns evidence on the first content word of turn r that one of q's words shares.
+func (c *caContent) overlap(q []caWord, r int) (Evidence, bool) {
+	if len(q) == 0 {
+		return Evidence{}, false
+	}
+	t := c.in.Turn(r)
+	for _, w := range c.turnWords(r) {
+		for _, qw := range q {
+			if caSameWord(qw, w) {
+				tok := t.Tokens[w.tok]
+				return Evidence{Turn: r, Start: tok.Start, End: tok.End, Text: tok.Text}, true
+			}
+		}
+	}
+	return Evidence{}, false
+}
+
+// caSameWord reports whether two content words are one word in different forms: the same
+// normalised word or stem, or (since stemmers miss irregular and derived forms: "book" and
+// "booking", "поезд" and "поездка") a long shared beginning with short, different endings.
+func caSameWord(a, b caWord) bool {
+	if a.norm == b.norm {
+		return true
+	}
+	if a.number || b.number {
+		return false
+	}
+	if a.stem == b.stem && len([]rune(a.stem)) >= 3 {
+		return true
+	}
+	ar, br := []rune(a.norm), []rune(b.norm)
+	p := 0
+	for p < len(ar) && p < len(br) && ar[p] == br[p] {
+		p++
+	}
+	return p >= 6 || p >= 4 && p >= min(len(ar), len(br))-2
 }
