@@ -1,8 +1,189 @@
 package check
 
-var expectationsSets = []string{}
+import (
+	"strconv"
+	"strings"
+	"unicode"
 
-// Expectations is being written (stub owned by a helper; replaced before commit).
+	"github.com/qa-scorer/qa-scorer/internal/textproc"
+)
+
+// Phrase sets of the expectations check.
+const (
+	// SetExpectationsPromise holds promises of a follow-up or a fix ("we will get back to you",
+	// "мы свяжемся с вами", "ми повідомимо", "vă vom contacta", "will be refunded").
+	SetExpectationsPromise = "expectations.promise"
+	// SetExpectationsTimeframe holds time frames that need no number: days, dates, "tomorrow",
+	// "end of day", "в течение часа", "până vineri".
+	SetExpectationsTimeframe = "expectations.timeframe"
+	// SetExpectationsUnit holds time units ("hours", "рабочих дней", "zile lucrătoare"): a unit
+	// right after a number or a numeral word is a time frame ("2 hours", "двух часов").
+	SetExpectationsUnit = "expectations.time_unit"
+	// SetExpectationsNumeral holds numeral words that make a unit concrete ("two", "двух",
+	// "an" in "an hour"); "few" and "several" are left out on purpose.
+	SetExpectationsNumeral = "expectations.numeral"
+)
+
+var expectationsSets = []string{SetExpectationsPromise, SetExpectationsTimeframe, SetExpectationsUnit, SetExpectationsNumeral}
+
+// Expectations checks that every promise of a follow-up or a fix carries a concrete time frame
+// (spec/checks.md §expectations).
+//
+// A promise is a phrase of expectations.promise in an agent reply, outside a question ("shall I
+// call you back?" offers, it does not promise); one per sentence. Its time frame must be in the
+// same sentence or the next one of the same reply: a phrase of expectations.timeframe, a time
+// unit right after a number or numeral ("within 24 hours", "в течение двух часов", "în 3 zile
+// lucrătoare"), a clock time ("16:30") or a date ("12.05", "12/05/2026"). "Soon", "shortly" and
+// "в ближайшее время" are not concrete.
+//
+//   - pass: every promise has a time frame.
+//   - fail: some do not; each vague promise is listed and cited.
+//   - na: no promise.
 func Expectations(in *Input) Result {
-	return Result{Outcome: Review, Reason: "not built yet"}
+	if in.Lexicon == nil || in.Set(SetExpectationsPromise) == nil {
+		return in.NoLexicon()
+	}
+	var vague, kept []Evidence
+	var quotes []string
+	for _, a := range agentTurns(in.Conv) {
+		t := in.Turn(a)
+		promises := in.Find(SetExpectationsPromise, a)
+		if t == nil || len(promises) == 0 {
+			continue
+		}
+		frames := in.timeFrameSentences(a, t)
+		lastSentence := -1
+		for _, m := range promises {
+			s := sentenceOfToken(t, m.First)
+			if s < 0 || s == lastSentence || t.Sentences[s].Question {
+				continue
+			}
+			lastSentence = s
+			ev := in.Evidence(a, m)
+			if frames[s] || (s+1 < len(frames) && frames[s+1]) {
+				kept = append(kept, ev)
+				continue
+			}
+			vague = append(vague, ev)
+			quotes = append(quotes, quote(ev.Text))
+		}
+	}
+	switch {
+	case len(vague) > 0:
+		return Result{Outcome: Fail, Reason: "promise without a concrete time frame: " + strings.Join(quotes, ", "), Evidence: vague}
+	case len(kept) == 0:
+		return Result{Outcome: NA, Reason: "the agent promises no follow-up or fix"}
+	}
+	reason := "every promise carries a time frame: " + quote(kept[0].Text)
+	if len(kept) > 1 {
+		reason += " and " + strconv.Itoa(len(kept)-1) + " more"
+	}
+	return Result{Outcome: Pass, Reason: reason, Evidence: kept}
+}
+
+// timeFrameSentences reports, per sentence of agent turn i, whether it names a concrete time.
+func (in *Input) timeFrameSentences(i int, t *textproc.Text) []bool {
+	out := make([]bool, len(t.Sentences))
+	mark := func(tok int) {
+		if s := sentenceOfToken(t, tok); s >= 0 {
+			out[s] = true
+		}
+	}
+	for _, m := range in.Find(SetExpectationsTimeframe, i) {
+		mark(m.First)
+	}
+	numerals := in.Find(SetExpectationsNumeral, i)
+	for _, m := range in.Find(SetExpectationsUnit, i) {
+		if k := prevWordToken(t, m.First); k >= 0 && (isNumberToken(&t.Tokens[k]) || tokenInMatches(k, numerals)) {
+			mark(m.First)
+		}
+	}
+	for k := 0; k < len(t.Tokens); k++ {
+		if !isNumberToken(&t.Tokens[k]) {
+			continue
+		}
+		// A tokenizer may keep "16:30" whole or split it into "16" ":" "30": read the run of
+		// adjacent digits and separators either way.
+		run, end := t.Tokens[k].Text, k
+		for j := k + 1; j < len(t.Tokens) && t.Tokens[j].Start == t.Tokens[j-1].End; j++ {
+			tok := &t.Tokens[j]
+			if !isNumberToken(tok) && tok.Text != ":" && tok.Text != "." && tok.Text != "/" {
+				break
+			}
+			run, end = run+tok.Text, j
+		}
+		if looksLikeClockOrDate(run) {
+			mark(k)
+		}
+		k = end
+	}
+	return out
+}
+
+// prevWordToken returns the index of the word or number right before token k in its sentence,
+// or -1 when punctuation or the sentence start comes first ("24-48 hours" reads "48").
+func prevWordToken(t *textproc.Text, k int) int {
+	for j := k - 1; j >= 0; j-- {
+		switch t.Tokens[j].Kind {
+		case textproc.Word, textproc.Number:
+			return j
+		case textproc.Punct:
+			if n := t.Tokens[j].Text; n == "-" || n == "–" || n == "—" {
+				continue // a range: "2–3 дня"
+			}
+			return -1
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+func isNumberToken(tok *textproc.Token) bool {
+	if tok.Kind == textproc.Number {
+		return true
+	}
+	for _, r := range tok.Text {
+		return unicode.IsDigit(r)
+	}
+	return false
+}
+
+func tokenInMatches(k int, ms []Match) bool {
+	for _, m := range ms {
+		if k >= m.First && k <= m.Last {
+			return true
+		}
+	}
+	return false
+}
+
+// looksLikeClockOrDate reports whether a number is a clock time ("16:30", "5pm") or a day and
+// month ("12.05", "12/05/2026"): digit groups joined by ":", or by "." or "/" with a plausible
+// day and month.
+func looksLikeClockOrDate(s string) bool {
+	s = strings.TrimRight(s, ".:/") // the full stop after "до 18:00."
+	if low := strings.ToLower(s); len(low) > 2 && (strings.HasSuffix(low, "am") || strings.HasSuffix(low, "pm")) {
+		s = low[:len(low)-2] // "5pm", "10:30am"
+		if !strings.ContainsRune(s, ':') {
+			return s != "" && strings.Trim(s, "0123456789") == ""
+		}
+	}
+	if i := strings.IndexByte(s, ':'); i > 0 {
+		return i+1 < len(s) && strings.Trim(s, "0123456789:") == ""
+	}
+	var groups [3]int
+	n, digits := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			groups[n] = groups[n]*10 + int(c-'0')
+			digits++
+		case (c == '.' || c == '/') && digits > 0 && n < 2:
+			n, digits = n+1, 0
+		default:
+			return false
+		}
+	}
+	return n >= 1 && digits > 0 && groups[0] >= 1 && groups[0] <= 31 && groups[1] >= 1 && groups[1] <= 12
 }

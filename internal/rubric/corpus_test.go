@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/qa-scorer/qa-scorer/internal/transcript"
@@ -30,6 +31,9 @@ func readCorpus(tb testing.TB, glob string) []corpusFile {
 	sort.Strings(paths)
 	var out []corpusFile
 	for _, p := range paths {
+		if strings.HasSuffix(p, ".gold.jsonl") {
+			continue // labels, not conversations
+		}
 		data, err := os.ReadFile(p)
 		if err != nil {
 			tb.Fatal(err)

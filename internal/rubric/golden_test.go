@@ -26,9 +26,6 @@ func TestGolden(t *testing.T) {
 	files := readCorpus(t, "labelled/*.jsonl")
 	n := 0
 	for _, f := range files {
-		if strings.HasSuffix(f.name, ".gold.jsonl") {
-			continue
-		}
 		n += len(f.convs)
 		t.Run(f.name, func(t *testing.T) {
 			var got bytes.Buffer
