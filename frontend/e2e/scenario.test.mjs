@@ -1,0 +1,321 @@
+// End-to-end scenario in Debian's Chromium against a running server (real `qa serve` when
+// available, else the mock): each role signs in; a reviewer works the queue and overrides an
+// item; the agent sees the change and disputes it; the lead resolves the dispute and coaches;
+// a trainer fixes a rubric error at its line, previews and publishes a new version. Screenshots of
+// the main pages go to e2e/screenshots/.
+//
+// Run with scripts/e2e.sh (installs Chromium and packages, builds the app), or `npm run e2e`.
+
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { launchBrowser, newPage, signIn } from './browser.mjs';
+import { FRONTEND, startServer } from './server.mjs';
+
+const SHOTS = process.env.QA_E2E_SCREENSHOTS ?? join(FRONTEND, 'e2e', 'screenshots');
+
+let server;
+let browser;
+const state = {}; // shared between the steps, which run in order
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await startServer({ log: (m) => console.log(`# ${m}`) });
+  console.log(`# e2e against the ${server.kind} server at ${server.base}`);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function as(role, fn, opts = {}) {
+  const page = await newPage(browser, opts);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    const { email, password } = server.accounts[role];
+    await signIn(page, server.base, email, password);
+    await fn(page);
+    assert.deepEqual(errors, [], `script errors in the page: ${errors.join('; ')}`);
+  } finally {
+    await page.context().close();
+  }
+}
+
+const shot = (page, name) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
+const apiGet = (page, path) => page.evaluate((p) => fetch(`/api/v1${p}`).then((r) => r.json()), path);
+const listOf = (d) => (Array.isArray(d) ? d : (d.items ?? []));
+const settle = (page) => page.waitForLoadState('networkidle').catch(() => {});
+
+test('sign-in page, and a wrong password is refused', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.base}/`);
+  await page.getByRole('heading', { name: 'QA Scorer' }).waitFor();
+  await shot(page, '01-login');
+  await page.getByLabel('Email').fill(server.accounts.agent.email);
+  await page.getByLabel('Password').fill('wrong-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('alert').getByText('Wrong email or password.').waitFor();
+  await page.context().close();
+});
+
+test('the agent signs in and sees their own scorecard', async () => {
+  await as('agent', async (page) => {
+    const me = await apiGet(page, '/me');
+    state.agentId = (me.user ?? me).agent_id;
+    assert.ok(state.agentId, 'the demo agent has an agent_id');
+    await page.getByRole('heading', { name: /^Hello/ }).waitFor();
+    await page.getByRole('link', { name: 'My scorecard', exact: true }).click();
+    await page.getByRole('heading', { name: 'My scorecard' }).waitFor();
+    await page.getByTestId('agent-mean').waitFor();
+    state.meanBefore = await page.getByTestId('agent-mean').locator('.kpi-value').textContent();
+  });
+});
+
+test('a reviewer takes conversations from the queue', async () => {
+  await as('reviewer', async (page) => {
+    await page.getByRole('heading', { name: /^Hello/ }).waitFor();
+    await settle(page);
+    await shot(page, '02-home-reviewer');
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Review queue' }).click();
+    await page.getByLabel('At most').fill('5');
+    await page.getByLabel('Agent', { exact: true }).fill(state.agentId);
+    // The rules in turn until one finds work (the sample data may have nothing left for review).
+    for (const rule of ['needs_review', 'lowest_scores', 'random_per_agent_week']) {
+      await page.getByLabel('Sampling rule').selectOption(rule);
+      await page.getByRole('button', { name: 'Take', exact: true }).click();
+      const status = page.getByRole('status').filter({ hasText: /Added to your queue|Nothing new/ });
+      await status.waitFor();
+      state.rule = rule;
+      if (/Added/.test(await status.textContent())) break;
+    }
+    const rows = page.getByRole('table', { name: 'Review queue' }).locator('tbody tr');
+    await rows.first().waitFor();
+    assert.ok((await rows.count()) >= 1);
+    state.queue = listOf(await apiGet(page, '/queue')).filter((a) => !a.done_at);
+    assert.ok(state.queue.length >= 1, 'assignments were made');
+    await settle(page);
+    await shot(page, '03-queue');
+  });
+});
+
+test('a second reviewer never gets the same conversations', async () => {
+  await as('reviewer2', async (page) => {
+    const got = await page.evaluate(async ({ agent, kind }) => {
+      const csrf = sessionStorage.getItem('qa.csrf');
+      const r = await fetch('/api/v1/queue/pull', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
+        body: JSON.stringify({ rule: { kind, agent, count: 5 }, max: 10 }),
+      });
+      return r.json();
+    }, { agent: state.agentId, kind: state.rule });
+    const mine = new Set(state.queue.map((a) => a.scorecard_id));
+    assert.deepEqual(listOf(got).filter((a) => mine.has(a.scorecard_id)), []);
+  });
+});
+
+test('the reviewer sees evidence, overrides an item with a comment and submits', async () => {
+  await as('reviewer', async (page) => {
+    await page.goto(`${server.base}/queue`);
+    await page.getByRole('button', { name: 'Start reviewing' }).click();
+    await page.getByRole('heading', { name: /^Conversation / }).waitFor();
+
+    // Review a scorecard without a critical fail, so that failing one more item lowers its score.
+    const cards = [];
+    for (const a of state.queue) {
+      const d = await apiGet(page, `/scorecards/${a.scorecard_id}`);
+      cards.push((d.scorecard?.conversation_key ? d.scorecard : d) ?? d);
+    }
+    const chosen = cards.find((c) => !c.scorecard.critical_failed) ?? cards[0];
+    state.scorecardId = chosen.id;
+    state.autoScore = chosen.scorecard.score;
+    await page.goto(`${server.base}/scorecards/${state.scorecardId}`);
+    await page.getByRole('heading', { name: /^Conversation / }).waitFor();
+
+    // Pick a passed item with evidence, select it: its words are highlighted in the transcript.
+    const items = chosen.scorecard.items;
+    const target = items.find((i) => i.result === 'pass' && i.evidence?.some((e) => e.end > e.start)) ?? items.find((i) => i.result === 'pass');
+    assert.ok(target, 'the scorecard has a passed item');
+    state.itemId = target.id;
+    const row = page.locator(`li.item[data-item="${target.id}"]`);
+    await row.locator('.item-head').click();
+    if (target.evidence?.some((e) => e.end > e.start)) {
+      const mark = page.locator('.transcript mark.evidence').first();
+      await mark.waitFor();
+      assert.equal(await mark.textContent(), target.evidence.find((e) => e.end > e.start).text);
+    }
+    await shot(page, '04-conversation-evidence');
+
+    // Keyboard: f fails the selected item; submitting without a comment is refused.
+    await page.keyboard.press('f');
+    await row.locator('textarea').waitFor();
+    await page.keyboard.press('Control+Enter');
+    await row.getByText('A comment is required when you override.').waitFor();
+    await row.locator('textarea').fill('The greeting came only in the third message.');
+
+    // Decide every item the scorer left for review.
+    for (const it of items.filter((i) => i.result === 'review')) {
+      const r = page.locator(`li.item[data-item="${it.id}"]`);
+      await r.getByText('N/A', { exact: true }).click();
+      await r.locator('textarea').fill('Not enough information in the transcript.');
+    }
+    await shot(page, '05-review-override');
+    await page.getByRole('button', { name: 'Submit review' }).click();
+    await page.waitForFunction((id) => !location.pathname.endsWith(`/${id}`) || document.body.innerText.includes('Human review'), state.scorecardId);
+
+    // Reopen it: the human scorecard stands beside the automatic one.
+    await page.goto(`${server.base}/scorecards/${state.scorecardId}`);
+    await page.getByRole('region', { name: 'Human review' }).waitFor();
+    await page.locator(`li.item[data-item="${state.itemId}"]`).getByText('overridden').waitFor();
+  });
+});
+
+test("the agent's scorecard reflects the review, and the agent disputes the item", async () => {
+  await as('agent', async (page) => {
+    await page.getByRole('link', { name: 'My scorecard', exact: true }).click();
+    await page.getByTestId('agent-mean').waitFor();
+    await settle(page);
+    const meanAfter = await page.getByTestId('agent-mean').locator('.kpi-value').textContent();
+    if (server.kind === 'mock') assert.notEqual(meanAfter, state.meanBefore, 'the mean score changed after the override');
+    else console.log(`# agent mean score before ${state.meanBefore}, after ${meanAfter}`);
+    await shot(page, '07-agent-scorecard');
+
+    await page.goto(`${server.base}/scorecards/${state.scorecardId}`);
+    const row = page.locator(`li.item[data-item="${state.itemId}"]`);
+    await row.getByText('overridden').waitFor();
+    await row.getByRole('button', { name: 'Dispute this result' }).click();
+    await row.getByLabel('Why do you disagree?').fill('I greeted the customer in my first reply.');
+    await row.getByRole('button', { name: 'Send dispute' }).click();
+    await row.locator('.dispute-open').waitFor();
+    await shot(page, '08-dispute-open');
+  });
+});
+
+test('the team lead resolves the dispute and writes a coaching note', async () => {
+  await as('lead', async (page) => {
+    await page.getByRole('heading', { name: 'Open disputes' }).waitFor();
+    await settle(page);
+    await shot(page, '09-home-lead');
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Disputes' }).click();
+    const card = page.locator('li.card', { hasText: 'I greeted the customer in my first reply.' });
+    await card.getByLabel('Resolution').fill('Agreed: the first reply greets the customer.');
+    await shot(page, '10-disputes');
+    await card.getByRole('button', { name: 'Accept' }).click();
+    await card.locator('.dispute-accepted').waitFor();
+
+    await page.goto(`${server.base}/agents/${encodeURIComponent(state.agentId)}`);
+    await page.getByLabel(`Coaching note to ${state.agentId}`).fill('Well argued. Keep greeting by the time of day in the customer’s zone.');
+    await page.getByRole('button', { name: 'Send note' }).click();
+    await page.getByText('Note sent.').waitFor();
+    await settle(page);
+    await shot(page, '11-agent-lead-view');
+  });
+});
+
+test('the agent sees the dispute accepted and acknowledges the note', async () => {
+  await as('agent', async (page) => {
+    await page.getByRole('link', { name: 'My scorecard', exact: true }).click();
+    await page.locator('.dispute-accepted').first().waitFor();
+    const ack = page.getByRole('button', { name: 'Acknowledge' }).first();
+    await ack.click();
+    await page.getByText(/acknowledged/).first().waitFor();
+  });
+});
+
+test('the team dashboard shows teams and agents and exports CSV', async () => {
+  await as('lead', async (page) => {
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Team dashboard' }).click();
+    await page.getByRole('table', { name: 'Teams' }).waitFor();
+    await page.getByRole('table', { name: 'Agents' }).locator('tbody tr').first().waitFor();
+    await settle(page);
+    await shot(page, '12-dashboard');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export agents (CSV)' }).click()]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    assert.match(csv, /^\uFEFF?agent_id,team,conversations,mean_score/);
+    assert.ok(csv.includes(state.agentId));
+  });
+});
+
+test('a trainer sees an error at its line, previews and publishes a rubric version', async () => {
+  await as('trainer', async (page) => {
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Rubrics' }).click();
+    await page.getByRole('table', { name: 'Rubrics' }).waitFor();
+    await shot(page, '13-rubrics');
+    await page.getByRole('link', { name: 'standard' }).click();
+    const editor = page.getByRole('textbox', { name: /^Rubric standard/ });
+    await editor.waitFor();
+    const original = await editor.inputValue();
+    const lines = original.split('\n');
+    const at = lines.findIndex((l) => /- check: greeting$/.test(l.trim()) || /check: greeting\s*$/.test(l));
+    assert.ok(at >= 0, 'the rubric has a greeting item');
+
+    // An unknown check id: the server names its line, the editor marks it.
+    const broken = [...lines];
+    broken[at] = broken[at].replace('greeting', 'greting');
+    await editor.fill(broken.join('\n'));
+    await page.getByRole('tab', { name: 'Preview' }).click();
+    await page.getByLabel('Preview on conversation').locator('option').first().waitFor({ state: 'attached' });
+    await page.getByRole('button', { name: 'Run preview' }).click();
+    await page.locator('.yaml-errors').getByText(/greting/).waitFor();
+    const badLine = await page.locator('.gutter-line.bad').first().textContent();
+    assert.equal(Number(badLine), at + 1, 'the error is marked at the line of the item');
+    await page.locator('.yaml-errors').getByRole('button', { name: `Line ${at + 1}` }).click(); // jumps to the line
+    await shot(page, '14-rubric-error');
+
+    // Fixed, with greeting worth more: preview, see the changes, publish.
+    const fixed = [...lines];
+    const pts = fixed.findIndex((l, i) => i > at && /points:/.test(l));
+    fixed[pts] = fixed[pts].replace(/points: \d+/, 'points: 15');
+    await editor.fill(fixed.join('\n'));
+    await page.getByRole('button', { name: 'Run preview' }).click();
+    await page.getByRole('region', { name: 'Preview result' }).waitFor();
+    await shot(page, '15-rubric-preview');
+    await page.getByRole('tab', { name: 'Changes' }).click();
+    await page.locator('tr.diff-add', { hasText: 'points: 15' }).waitFor();
+    await page.getByRole('button', { name: 'Publish new version' }).click();
+    const published = await page.getByText(/Published as version \d+/).textContent();
+    const version = Number(/version (\d+)/.exec(published)[1]);
+    await page.getByRole('tab', { name: 'History' }).click();
+    await page.getByRole('table', { name: 'History' }).getByText(`v${version}`).waitFor();
+    await page.getByRole('figure', { name: `v${version - 1} → v${version}` }).waitFor();
+    await shot(page, '16-rubric-history');
+  });
+});
+
+test('the interface switches language (Russian conversation view)', async () => {
+  await as(
+    'reviewer',
+    async (page) => {
+      await page.getByRole('navigation', { name: 'Главное меню' }).getByRole('link', { name: 'Очередь проверки' }).waitFor();
+      await page.goto(`${server.base}/scorecards/${state.scorecardId}`);
+      await page.getByRole('heading', { name: /^Диалог / }).waitFor();
+      await page.getByLabel('Язык').first().selectOption('uk');
+      await page.getByRole('heading', { name: /^Діалог / }).waitFor();
+      await page.getByLabel('Мова').first().selectOption('ru');
+      await page.locator('li.item .item-head').first().click();
+      await settle(page);
+      await shot(page, '17-conversation-ru');
+    },
+    { lang: 'ru' },
+  );
+});
+
+test('the administrator reads the audit trail and manages users', async () => {
+  await as('admin', async (page) => {
+    await page.goto(`${server.base}/scorecards/${state.scorecardId}`);
+    await page.getByRole('region', { name: 'Human review' }).waitFor();
+    await page.getByText('Audit trail').click();
+    await page.getByText('item.override').first().waitFor();
+    await page.locator('.scorecard-panel').evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await settle(page);
+    await shot(page, '06-reviewed-audit');
+
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('table', { name: 'Users' }).waitFor();
+    await shot(page, '18-users');
+  });
+});

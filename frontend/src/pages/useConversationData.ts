@@ -1,0 +1,54 @@
+// Loads everything the conversation page shows: the scorecard with its reviews, the
+// conversation, the audit trail, the disputes on its reviews and, for reviewers, the assignment.
+
+import { api } from '../api/client';
+import type { Assignment, AuditEntry, ConversationDetail, Dispute, Role, ScorecardDetail, StoredScorecard } from '../api/types';
+import { can } from '../auth';
+
+export interface ConversationData {
+  conv: ConversationDetail;
+  card: ScorecardDetail | null;
+  audit: AuditEntry[];
+  disputes: Dispute[];
+  assignments: Assignment[];
+}
+
+async function quiet<T>(p: Promise<T>, fallback: T): Promise<T> {
+  try {
+    return await p;
+  } catch {
+    return fallback; // a role may not read the audit or the queue: show the page without it
+  }
+}
+
+export async function loadConversation(params: { id?: string; key?: string; rubric?: string | null }, role: Role): Promise<ConversationData> {
+  let card: ScorecardDetail | null = null;
+  let conv: ConversationDetail;
+  if (params.id) {
+    card = await api.scorecard(Number(params.id));
+    conv = await api.conversation(card.scorecard.conversation_key);
+  } else {
+    conv = await api.conversation(Number(params.key));
+    const pick: StoredScorecard | undefined =
+      conv.scorecards.find((s) => s.scorecard.rubric.id === params.rubric) ?? conv.scorecards[0];
+    if (pick) card = await api.scorecard(pick.id);
+  }
+  const objects = card ? [`scorecard:${card.scorecard.id}`, ...card.reviews.map((r) => `review:${r.id}`)] : [];
+  const [auditLists, disputes, assignments] = await Promise.all([
+    can.conversations(role) ? Promise.all(objects.map((o) => quiet(api.audit(o), []))) : Promise.resolve([] as AuditEntry[][]),
+    card && card.reviews.length && can.disputes(role) ? quiet(api.disputes(), []) : Promise.resolve([] as Dispute[]),
+    can.review(role) ? quiet(api.queue(), []) : Promise.resolve([] as Assignment[]),
+  ]);
+  const seen = new Set<string>();
+  const audit = auditLists
+    .flat()
+    .filter((e) => {
+      const k = `${e.id}|${e.object}|${e.action}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    })
+    .sort((a, b) => a.at.localeCompare(b.at));
+  const reviewIds = new Set(card?.reviews.map((r) => r.id) ?? []);
+  return { conv, card, audit, disputes: disputes.filter((d) => reviewIds.has(d.review_id)), assignments };
+}
