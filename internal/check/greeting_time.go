@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/qa-scorer/qa-scorer/internal/timezone"
 	"github.com/qa-scorer/qa-scorer/internal/transcript"
 )
 
@@ -39,7 +40,7 @@ var greetingTimeSets = []string{
 //     falls in the greeting's band in every zone the customer may be in.
 //   - fail: the local time falls outside the band in every such zone.
 //   - review: the reply has no time (turn.at, else the conversation's start), the customer's
-//     zone is unknown (see resolveCustomerZones), or the candidate zones disagree.
+//     zone is unknown (see timezone.Resolve), or the candidate zones disagree.
 //
 // Only the first time-of-day greeting of the reply is judged; wishes ("have a good evening")
 // are not greetings.
@@ -70,8 +71,8 @@ func GreetingTime(in *Input) Result {
 	if !ok {
 		return Result{Outcome: Review, Reason: fmt.Sprintf("%s is a time-of-day greeting but the reply has no time", quote(ev.Text)), Evidence: []Evidence{ev}}
 	}
-	zones := resolveCustomerZones(in.Conv.Customer)
-	if len(zones.names) == 0 {
+	zones := timezone.Resolve(in.Conv.Customer)
+	if len(zones.Names) == 0 {
 		return Result{Outcome: Review, Reason: fmt.Sprintf("a time-of-day greeting (%s) is used but the customer's local time is unknown", quote(ev.Text)), Evidence: []Evidence{ev}}
 	}
 	return judgeGreetingTime(in.Settings, ev, at, bands, zones)
@@ -129,11 +130,11 @@ type zoneClock struct {
 // judgeGreetingTime compares the reply's local time in each candidate zone with the bands. It
 // stops at the first pair of zones that disagree: loading a zone costs microseconds, and a
 // Russian mobile number has sixteen.
-func judgeGreetingTime(s *Settings, ev Evidence, at time.Time, bands []string, zones customerZones) Result {
+func judgeGreetingTime(s *Settings, ev Evidence, at time.Time, bands []string, zones timezone.Zones) Result {
 	var clocks []zoneClock
 	var fit, miss *zoneClock
-	for _, name := range zones.names {
-		loc, err := loadZone(name)
+	for _, name := range zones.Names {
+		loc, err := timezone.Load(name)
 		if err != nil {
 			continue
 		}
@@ -189,16 +190,16 @@ func offsetOf(t time.Time) int {
 
 // zoneSource names the zone and, when it was derived, how: "Asia/Anadyr",
 // "Europe/Kyiv, from phone +380 671…", "16 zones: Asia/Almaty, …, from phone +7 914…".
-func zoneSource(z customerZones) string {
-	what := z.names[0]
-	if len(z.names) > 1 {
-		what = fmt.Sprintf("%d zones: %s", len(z.names), strings.Join(z.names, ", "))
-		if len(z.names) > 4 {
-			what = fmt.Sprintf("%d zones: %s, …", len(z.names), strings.Join(z.names[:3], ", "))
+func zoneSource(z timezone.Zones) string {
+	what := z.Names[0]
+	if len(z.Names) > 1 {
+		what = fmt.Sprintf("%d zones: %s", len(z.Names), strings.Join(z.Names, ", "))
+		if len(z.Names) > 4 {
+			what = fmt.Sprintf("%d zones: %s, …", len(z.Names), strings.Join(z.Names[:3], ", "))
 		}
 	}
-	if z.source == "" {
+	if z.Source == "" {
 		return what
 	}
-	return what + ", from " + z.source
+	return what + ", from " + z.Source
 }

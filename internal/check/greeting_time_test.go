@@ -168,35 +168,3 @@ func TestGreetingTime(t *testing.T) {
 		})
 	}
 }
-
-func TestResolveCustomerZones(t *testing.T) {
-	cases := []struct {
-		name     string
-		customer *transcript.Customer
-		want     []string
-		source   string
-	}{
-		{"timezone wins over phone", &transcript.Customer{Timezone: "Asia/Anadyr", Phone: "+380 67 123 4567"}, []string{"Asia/Anadyr"}, ""},
-		{"bad timezone falls through to the phone", &transcript.Customer{Timezone: "Mars/Olympus", Phone: "+380 67 123 4567"}, []string{"Europe/Kyiv"}, "phone +380 671…"},
-		{"US area code", &transcript.Customer{Phone: "+1 415 555 0100"}, []string{"America/Los_Angeles"}, "phone +1 415…"},
-		{"Moldova by country", &transcript.Customer{Country: "MD"}, []string{"Europe/Chisinau"}, "country MD"},
-		{"00 international prefix", &transcript.Customer{Phone: "0040 721 234 567"}, []string{"Europe/Bucharest"}, "phone +40 721…"},
-		{"Local is no customer zone", &transcript.Customer{Timezone: "Local", Country: "RO"}, []string{"Europe/Bucharest"}, "country RO"},
-		{"local number without country", &transcript.Customer{Phone: "0721 234 567"}, nil, ""},
-		{"unknown country", &transcript.Customer{Country: "Narnia"}, nil, ""},
-		{"nothing known", nil, nil, ""},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			got := resolveCustomerZones(tc.customer)
-			if len(got.names) != len(tc.want) || got.source != tc.source {
-				t.Fatalf("zones = %v from %q, want %v from %q", got.names, got.source, tc.want, tc.source)
-			}
-			for i := range tc.want {
-				if got.names[i] != tc.want[i] {
-					t.Fatalf("zones = %v, want %v", got.names, tc.want)
-				}
-			}
-		})
-	}
-}

@@ -1,4 +1,8 @@
-package check
+// Package timezone finds where a customer is in time: the IANA zones a customer may be in, from
+// customer.timezone, else the phone number (libphonenumber's prefix data: multi-zone countries
+// map by area code), else the country (spec/transcript.md). The time-of-day greeting check reads
+// it; it never guesses from the language or the agent's zone.
+package timezone
 
 import (
 	"errors"
@@ -11,11 +15,11 @@ import (
 	"github.com/qa-scorer/qa-scorer/internal/transcript"
 )
 
-// customerZones is what is known of the customer's time zone: one zone when it is certain, or
+// Zones is what is known of the customer's time zone: one zone when it is certain, or
 // every zone the customer may be in (a mobile number or a country that spans several zones).
-type customerZones struct {
-	names  []string // IANA names (or a fixed offset such as "UTC+03:00"), sorted, no duplicates
-	source string   // how they were found: "", "phone +7 914…", "country RU"
+type Zones struct {
+	Names  []string // IANA names (or a fixed offset such as "UTC+03:00"), sorted, no duplicates
+	Source string   // how they were found: "", "phone +7 914…", "country RU"
 }
 
 // unknownZone is what libphonenumber answers when it has no zone for a number.
@@ -28,7 +32,7 @@ var phoneZoneFixes = map[string]string{
 	"7 Europe/Bucharest": "Europe/Kaliningrad",
 }
 
-// resolveCustomerZones finds the customer's zone candidates, in the order of
+// Resolve finds the customer's zone candidates, in the order of
 // spec/transcript.md: customer.timezone, then customer.phone, then customer.country. It returns
 // no names when nothing is known; it never guesses from the language or the agent's zone.
 //
@@ -43,29 +47,29 @@ var phoneZoneFixes = map[string]string{
 //   - country: an ISO 3166 alpha-2 code; every zone of its calling code. For codes shared by
 //     several countries (+1, +7, +44) this is a superset, which can only turn a decision into a
 //     review, never into a wrong pass or fail.
-func resolveCustomerZones(c *transcript.Customer) customerZones {
+func Resolve(c *transcript.Customer) Zones {
 	if c == nil {
-		return customerZones{}
+		return Zones{}
 	}
 	region := strings.ToUpper(strings.TrimSpace(c.Country))
 	if tz := strings.TrimSpace(c.Timezone); tz != "" {
-		if _, err := loadZone(tz); err == nil {
-			return customerZones{names: []string{tz}}
+		if _, err := Load(tz); err == nil {
+			return Zones{Names: []string{tz}}
 		}
 	}
 	if phone := strings.TrimSpace(c.Phone); phone != "" {
 		if names, shown := phoneZones(phone, region); len(names) > 0 {
-			return customerZones{names: names, source: "phone " + shown}
+			return Zones{Names: names, Source: "phone " + shown}
 		}
 	}
 	if len(region) == 2 {
 		if cc := phonenumbers.GetCountryCodeForRegion(region); cc != 0 {
 			if names := callingCodeZones(cc); len(names) > 0 {
-				return customerZones{names: names, source: "country " + region}
+				return Zones{Names: names, Source: "country " + region}
 			}
 		}
 	}
-	return customerZones{}
+	return Zones{}
 }
 
 // phoneZones returns the zones of a phone number and how to show it in a reason line, or
@@ -131,8 +135,8 @@ func shortPhone(cc int, national string) string {
 	return "+" + strconv.Itoa(cc) + " " + national
 }
 
-// loadZone reads an IANA zone name or a fixed UTC offset ("UTC+3", "GMT-05:30", "+0300").
-func loadZone(name string) (*time.Location, error) {
+// Load reads an IANA zone name or a fixed UTC offset ("UTC+3", "GMT-05:30", "+0300").
+func Load(name string) (*time.Location, error) {
 	if loc, ok := fixedOffsetZone(name); ok {
 		return loc, nil
 	}
