@@ -3,7 +3,7 @@ SHELL := /bin/bash
 GO ?= go
 EXTERNAL := ../shared/eval/external
 
-.PHONY: demo build frontend test test-go test-integration layering fuzz eval bench serve clean
+.PHONY: demo build frontend test layering fuzz eval bench serve clean
 
 ## demo: score the bundled sample conversations (every format, four languages) and print a report
 demo:
@@ -13,6 +13,10 @@ demo:
 ## build: the qa binary with the web app inside (needs npm for the frontend)
 build: frontend
 	$(GO) build -o bin/qa ./cmd/qa
+
+## serve: the web app built into the binary, on SQLite, with the demo data and a printed admin
+serve: build
+	bin/qa serve --demo
 
 frontend:
 	@if [ -f frontend/package.json ]; then cd frontend && npm ci --no-audit --no-fund && npm run build; fi

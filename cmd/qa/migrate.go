@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 
+	"github.com/qa-scorer/qa-scorer/internal/jobs"
 	"github.com/qa-scorer/qa-scorer/internal/store"
 )
 
@@ -33,6 +34,12 @@ func runMigrate(ctx context.Context, e env, args []string) error {
 	version, err := st.SchemaVersion(ctx)
 	if err != nil {
 		return err
+	}
+	if st.Dialect() == store.DialectPostgres {
+		// River keeps the PostgreSQL job queue in tables of its own, versioned by River.
+		if _, err := jobs.MigrateRiver(ctx, db.database, log); err != nil {
+			return fmt.Errorf("migrate job queue: %w", err)
+		}
 	}
 	fmt.Fprintf(e.stdout, "%s database at schema version %d (%d migrations applied now)\n", st.Dialect(), version, applied)
 	return nil

@@ -12,14 +12,17 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
 	"github.com/qa-scorer/qa-scorer/frontend"
 	"github.com/qa-scorer/qa-scorer/internal/httpapi"
 	"github.com/qa-scorer/qa-scorer/internal/importer"
+	"github.com/qa-scorer/qa-scorer/internal/jobs"
 	"github.com/qa-scorer/qa-scorer/internal/password"
 	"github.com/qa-scorer/qa-scorer/internal/qa"
+	"github.com/qa-scorer/qa-scorer/internal/rubric"
 	"github.com/qa-scorer/qa-scorer/internal/store"
 	"github.com/qa-scorer/qa-scorer/internal/transcript"
 	"github.com/qa-scorer/qa-scorer/internal/web"
@@ -46,9 +49,9 @@ func (f *serveFlags) parse(args []string, stderr io.Writer) error {
 	f.knowledge.register(fset)
 	fset.StringVar(&f.addr, "addr", "127.0.0.1:8080", "listen address HOST:PORT")
 	fset.BoolVar(&f.demo, "demo", false, "load the sample conversations when the database has none")
-	fset.StringVar(&f.demoDir, "demo-dir", filepath.Join("testdata", "demo"), "folder of the sample conversations (*.jsonl)")
+	fset.StringVar(&f.demoDir, "demo-dir", filepath.Join("testdata", "demo"), "folder of the sample conversations (any format qa reads)")
 	fset.StringVar(&f.adminEmail, "admin-email", "admin@localhost", "email of the administrator created when there is none")
-	fset.IntVar(&f.workers, "workers", 2, "scoring workers in this process (0: none; run `qa worker` instead)")
+	fset.IntVar(&f.workers, "workers", jobs.DefaultWorkers, "scoring workers in this process (0: none; run `qa worker` instead)")
 	fset.BoolVar(&f.secureCookies, "secure-cookies", false, "mark session cookies Secure (set when served over HTTPS)")
 	fset.Int64Var(&f.maxIngest, "max-body", httpapi.DefaultMaxIngestBytes, "largest POST /conversations body, in bytes")
 	fset.DurationVar(&f.shutdown, "shutdown-timeout", 20*time.Second, "how long in-flight requests may finish on shutdown")
@@ -117,7 +120,7 @@ func buildServer(ctx context.Context, f serveFlags, stdout io.Writer, log *slog.
 	if err != nil {
 		return fail(err)
 	}
-	scoring, err := startScoring(ctx, st, scorer, f.workers, log)
+	scoring, err := startScoring(ctx, st, f.db.database, scorer, f.workers, log)
 	if err != nil {
 		return fail(err)
 	}
@@ -204,13 +207,13 @@ func ensureAdmin(ctx context.Context, st *store.Store, email string, hasher pass
 
 // loadDemo stores the sample conversations of dir when the database has no conversation yet,
 // and schedules their scoring with the active rubrics.
-func loadDemo(ctx context.Context, st *store.Store, queue scoringQueue, dir string, log *slog.Logger) error {
+func loadDemo(ctx context.Context, st *store.Store, queue jobs.Queue, dir string, log *slog.Logger) error {
 	if _, total, err := st.Conversations(ctx, qa.Filter{Limit: 1}); err != nil || total > 0 {
 		return err
 	}
-	files, err := filepath.Glob(filepath.Join(dir, "*.jsonl"))
-	if err != nil || len(files) == 0 {
-		return fmt.Errorf("--demo: no sample conversations (*.jsonl) in %s; run from the repository root or set --demo-dir", dir)
+	files, err := demoFiles(dir)
+	if err != nil {
+		return err
 	}
 	var convs []*transcript.Conversation
 	for _, name := range files {
@@ -222,17 +225,39 @@ func loadDemo(ctx context.Context, st *store.Store, queue scoringQueue, dir stri
 	if err != nil {
 		return fmt.Errorf("--demo: %w", err)
 	}
-	active, err := st.ActiveRubrics(ctx)
+	versions, err := st.ActiveRubrics(ctx)
 	if err != nil {
 		return err
 	}
-	for _, rv := range active {
-		if err := queue.Enqueue(ctx, keys, rv.RubricID, rv.Version); err != nil {
-			return fmt.Errorf("--demo: schedule scoring: %w", err)
+	active := make([]*rubric.Rubric, 0, len(versions))
+	for _, v := range versions {
+		r, err := jobs.ParseVersion(v)
+		if err != nil {
+			return fmt.Errorf("--demo: %w", err)
 		}
+		active = append(active, r)
+	}
+	if err := jobs.EnqueueNew(ctx, queue, active, keys, convs); err != nil {
+		return fmt.Errorf("--demo: schedule scoring: %w", err)
 	}
 	log.Info("loaded sample conversations", slog.Int("conversations", len(keys)), slog.String("from", dir))
 	return nil
+}
+
+// demoFiles lists the sample files of dir: the canonical JSON Lines files and every other
+// export the importers read (the format of each is detected).
+func demoFiles(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil || len(entries) == 0 {
+		return nil, fmt.Errorf("--demo: no sample conversations in %s; run from the repository root or set --demo-dir", dir)
+	}
+	var files []string
+	for _, e := range entries {
+		if e.Type().IsRegular() && !strings.HasPrefix(e.Name(), ".") && !strings.HasSuffix(e.Name(), ".md") {
+			files = append(files, filepath.Join(dir, e.Name()))
+		}
+	}
+	return files, nil
 }
 
 func readDemoFile(ctx context.Context, name string, convs *[]*transcript.Conversation, log *slog.Logger) error {
@@ -241,7 +266,8 @@ func readDemoFile(ctx context.Context, name string, convs *[]*transcript.Convers
 		return err
 	}
 	defer f.Close()
-	return importer.Read(ctx, f, name, importer.Options{Source: "demo"}, func(rec importer.Record) error {
+	// A file the importers cannot read is skipped: the demo is best effort.
+	err = importer.Read(ctx, f, name, importer.Options{}, func(rec importer.Record) error {
 		if rec.Err != nil {
 			log.Warn("sample conversation rejected", slog.String("file", name), slog.String("where", rec.Where), slog.Any("err", rec.Err))
 			return nil
@@ -249,4 +275,8 @@ func readDemoFile(ctx context.Context, name string, convs *[]*transcript.Convers
 		*convs = append(*convs, rec.Conversation)
 		return nil
 	})
+	if err != nil {
+		log.Warn("sample file skipped", slog.String("file", name), slog.Any("err", err))
+	}
+	return nil
 }

@@ -108,11 +108,11 @@ func TestServeEndToEnd(t *testing.T) {
 			t.Errorf("readyz: %d", status)
 		}
 
-		// The 12 demo conversations get scored by the workers.
-		waitFor(t, "demo scorecards", func() bool {
-			_, body := call(t, browser, "GET", ts.url+"/api/v1/scorecards?limit=1", "", "")
-			return strings.Contains(body, `"total":12`)
-		})
+		// The workers score every demo conversation with the standard rubric (and others).
+		demo := waitScored(t, browser, ts.url)
+		if demo < 12 {
+			t.Fatalf("%d demo conversations scored, want at least the 12 of sample.jsonl", demo)
+		}
 
 		batch := `{"id":"e2e-1","channel":"chat","agents":[{"id":"a-1","team":"l1-en"}],"turns":[{"speaker":"customer","text":"Hi, where is my parcel?"},{"speaker":"agent","agent_id":"a-1","text":"Hello! It arrives tomorrow. Anything else?"}]}` +
 			"\n" + `{"id":"e2e-2","channel":"fax","turns":[{"speaker":"customer","text":"hi"}]}`
@@ -126,10 +126,18 @@ func TestServeEndToEnd(t *testing.T) {
 		if err := json.Unmarshal([]byte(body), &res); status != 200 || err != nil || res.Accepted != 1 || len(res.Rejected) != 1 || res.Rejected[0].Where != "line 2" {
 			t.Fatalf("ingest: %d %s", status, body)
 		}
-		waitFor(t, "the ingested conversation's scorecard", func() bool {
-			_, body := call(t, browser, "GET", ts.url+"/api/v1/scorecards?limit=1", "", "")
-			return strings.Contains(body, `"total":13`)
-		})
+		if n := waitScored(t, browser, ts.url); n != demo+1 {
+			t.Errorf("%d conversations scored after ingesting one, want %d", n, demo+1)
+		}
+		status, body = call(t, browser, "GET", ts.url+"/api/v1/scorecards?agent=a-1&rubric=standard&limit=500", "", "")
+		if status != 200 || !strings.Contains(body, `"conversation_id":"e2e-1"`) {
+			t.Errorf("the ingested conversation has no standard scorecard: %d %.300s", status, body)
+		}
+		_, metrics := call(t, browser, "GET", ts.url+"/metrics", "", "")
+		if !strings.Contains(metrics, "qa_scoring_lag_seconds_count") || strings.Contains(metrics, "qa_scoring_lag_seconds_count 0\n") ||
+			!strings.Contains(metrics, `qa_ingested_conversations_total{outcome="rejected"} 1`) {
+			t.Errorf("metrics lack scoring lag or ingestion counts:\n%s", grepLines(metrics, "qa_"))
+		}
 		status, _ = call(t, browser, "POST", ts.url+"/api/v1/auth/logout", "", "", httpapi.CSRFHeader, login.CSRF)
 		if status != 204 {
 			t.Errorf("logout: %d", status)
@@ -168,6 +176,37 @@ func TestImportCommand(t *testing.T) {
 	if code == 0 {
 		t.Error("import with a wrong token succeeded")
 	}
+}
+
+// waitScored waits until every active rubric's scoring jobs have finished and every stored
+// conversation has a scorecard of the standard rubric (which applies to all), and returns the
+// number of conversations.
+func waitScored(t *testing.T, c *http.Client, base string) int {
+	t.Helper()
+	var convs int
+	waitFor(t, "scoring", func() bool {
+		var rubrics struct {
+			Items []qa.RubricVersion `json:"items"`
+		}
+		if _, body := call(t, c, "GET", base+"/api/v1/rubrics", "", ""); json.Unmarshal([]byte(body), &rubrics) != nil || len(rubrics.Items) == 0 {
+			return false
+		}
+		for _, rv := range rubrics.Items {
+			var p qa.RescoreProgress
+			_, body := call(t, c, "GET", fmt.Sprintf("%s/api/v1/rubrics/%s/versions/%d/progress", base, rv.RubricID, rv.Version), "", "")
+			if json.Unmarshal([]byte(body), &p) != nil || p.Done+p.Failed < p.Total {
+				return false
+			}
+		}
+		var all, scored struct{ Total int }
+		_, body := call(t, c, "GET", base+"/api/v1/conversations?limit=1", "", "")
+		_ = json.Unmarshal([]byte(body), &all)
+		_, body = call(t, c, "GET", base+"/api/v1/scorecards?rubric=standard&limit=1", "", "")
+		_ = json.Unmarshal([]byte(body), &scored)
+		convs = all.Total
+		return all.Total > 0 && scored.Total == all.Total
+	})
+	return convs
 }
 
 func waitFor(t *testing.T, what string, ok func() bool) {
@@ -223,4 +262,15 @@ func TestGracefulShutdown(t *testing.T) {
 	if _, err := http.Get("http://" + ln.Addr().String() + "/"); err == nil {
 		t.Error("the server still accepts connections after shutdown")
 	}
+}
+
+// grepLines keeps the lines of s that start with prefix.
+func grepLines(s, prefix string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.HasPrefix(l, prefix) {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
 }

@@ -2,195 +2,118 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"log/slog"
-	"os"
-	"slices"
-	"strconv"
 	"sync"
 	"time"
 
 	"github.com/qa-scorer/qa-scorer/internal/httpapi"
+	"github.com/qa-scorer/qa-scorer/internal/jobs"
 	"github.com/qa-scorer/qa-scorer/internal/qa"
 	"github.com/qa-scorer/qa-scorer/internal/rubric"
 	"github.com/qa-scorer/qa-scorer/internal/store"
-	"github.com/qa-scorer/qa-scorer/internal/transcript"
 )
 
-// scoringQueue schedules scoring jobs (docs/server-contract.md, jobs.Queue.Enqueue).
-type scoringQueue interface {
-	Enqueue(ctx context.Context, convKeys []int64, rubricID string, version int) error
-}
+// stopTimeout is how long stopping waits for running scoring jobs; jobs cut off then run
+// again later (they are idempotent).
+const stopTimeout = 30 * time.Second
 
-// Scoring workers. internal/jobs (River on PostgreSQL, a polled table on SQLite) is being
-// written to docs/server-contract.md; until it lands, the server runs this small pool over the
-// store's table-backed job ledger (EnqueueScoreJobs, ClaimScoreJob, FinishScoreJob), which
-// works on both databases. Replace startScoring's body with jobs.New(...).Start when it does.
-
-const (
-	jobLease    = 2 * time.Minute
-	jobPoll     = time.Second
-	jobAttempts = 3
-)
-
-// scoring is a running pool of scoring workers.
+// scoring is the server's scoring queue (internal/jobs): River on PostgreSQL, the store's job
+// table on SQLite, with the workers of this process when there are any.
 type scoring struct {
-	queue   scoringQueue
+	queue   jobs.Queue
 	stop    func()
-	observe func(*httpapi.Metrics)
+	observe func(*httpapi.Metrics) // where to report scoring lag
 }
 
-// tableQueue enqueues into the store's job ledger and wakes the local workers.
-type tableQueue struct {
-	st   *store.Store
-	wake chan struct{}
-}
-
-func (q tableQueue) Enqueue(ctx context.Context, keys []int64, rubricID string, version int) error {
-	if err := q.st.EnqueueScoreJobs(ctx, keys, rubricID, version); err != nil {
-		return err
+// startScoring builds the queue and starts n workers; with n = 0 the process only enqueues
+// and another runs `qa worker` (PostgreSQL).
+func startScoring(ctx context.Context, st *store.Store, dsn string, scorer *rubric.Scorer, n int, log *slog.Logger) (*scoring, error) {
+	lag := &lagRecorder{updated: map[int64]time.Time{}}
+	work := lag.worker(jobs.NewHandler(lag.store(st), scorer, log))
+	var q jobs.Queue
+	if st.Dialect() == store.DialectPostgres {
+		rq, err := jobs.NewRiverQueue(ctx, dsn, st, work, jobs.RiverConfig{Workers: n}, log)
+		if err != nil {
+			return nil, err
+		}
+		q = rq
+	} else {
+		q = jobs.NewTableQueue(st, work, jobs.TableConfig{Workers: n}, log)
 	}
-	select {
-	case q.wake <- struct{}{}:
-	default:
-	}
-	return nil
-}
-
-// startScoring starts n workers; n = 0 only enqueues (another process runs `qa worker`).
-func startScoring(ctx context.Context, st *store.Store, scorer *rubric.Scorer, n int, log *slog.Logger) (*scoring, error) {
-	q := tableQueue{st: st, wake: make(chan struct{}, 1)}
-	wctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	var metrics *httpapi.Metrics
-	host, _ := os.Hostname()
-	for i := range n {
-		w := &worker{st: st, scorer: scorer, log: log, wake: q.wake, rubrics: map[rubric.RubricRef]*rubric.Rubric{},
-			owner: host + "/" + strconv.Itoa(os.Getpid()) + "/" + strconv.Itoa(i),
-			lag: func(d time.Duration) {
-				mu.Lock()
-				defer mu.Unlock()
-				if metrics != nil {
-					metrics.ScoringLag.Observe(d.Seconds())
-				}
-			}}
-		wg.Add(1)
-		go func() { defer wg.Done(); w.run(wctx) }()
+	if n > 0 {
+		if err := q.Start(context.WithoutCancel(ctx)); err != nil {
+			return nil, fmt.Errorf("start scoring workers: %w", err)
+		}
 	}
 	return &scoring{
 		queue: q,
-		stop:  func() { cancel(); wg.Wait() },
-		observe: func(m *httpapi.Metrics) {
-			mu.Lock()
-			defer mu.Unlock()
-			metrics = m
+		stop: func() {
+			sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), stopTimeout)
+			defer cancel()
+			if err := q.Stop(sctx); err != nil {
+				log.Warn("stop scoring workers", slog.Any("err", err))
+			}
 		},
+		observe: lag.setMetrics,
 	}, nil
 }
 
-// worker claims jobs one at a time and scores them.
-type worker struct {
-	st      *store.Store
-	scorer  *rubric.Scorer
-	log     *slog.Logger
-	wake    chan struct{}
-	owner   string
-	rubrics map[rubric.RubricRef]*rubric.Rubric // parsed versions; published ones never change
-	lag     func(time.Duration)
+// lagRecorder measures scoring lag (from a conversation's last update to its scorecard)
+// without extra queries: it notes the update time when the handler loads the conversation,
+// and reports it when the job succeeds.
+type lagRecorder struct {
+	mu      sync.Mutex
+	updated map[int64]time.Time // conversation key → last update, while its job runs
+	metrics *httpapi.Metrics
 }
 
-func (w *worker) run(ctx context.Context) {
-	for ctx.Err() == nil {
-		key, ref, attempt, err := w.st.ClaimScoreJob(ctx, w.owner, time.Now(), jobLease)
-		if errors.Is(err, qa.ErrNotFound) || err != nil {
-			if err != nil && !errors.Is(err, qa.ErrNotFound) && ctx.Err() == nil {
-				w.log.Error("claim scoring job", slog.Any("err", err))
-			}
-			select {
-			case <-ctx.Done():
-			case <-w.wake:
-			case <-time.After(jobPoll):
-			}
-			continue
-		}
-		w.finish(ctx, key, ref, attempt, w.score(ctx, key, ref))
-	}
+func (l *lagRecorder) setMetrics(m *httpapi.Metrics) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.metrics = m
 }
 
-// finish records the outcome of a job: done, retried later, or failed for good.
-func (w *worker) finish(ctx context.Context, key int64, ref rubric.RubricRef, attempt int, jobErr error) {
-	// Record even when stopping: the job's lease would otherwise hold it for jobLease.
-	ctx = context.WithoutCancel(ctx)
-	var err error
-	switch {
-	case jobErr == nil:
-		err = w.st.FinishScoreJob(ctx, key, ref, w.owner, "")
-	case attempt < jobAttempts:
-		err = w.st.ReleaseScoreJob(ctx, key, ref, w.owner, jobErr.Error(), time.Now().Add(time.Duration(attempt)*5*time.Second))
-	default:
-		w.log.Error("scoring job failed", slog.Int64("conversation", key), slog.String("rubric", ref.ID), slog.Any("err", jobErr))
-		err = w.st.FinishScoreJob(ctx, key, ref, w.owner, jobErr.Error())
-	}
-	if err != nil {
-		w.log.Error("record scoring job", slog.Int64("conversation", key), slog.Any("err", err))
-	}
+func (l *lagRecorder) store(st jobs.HandlerStore) jobs.HandlerStore { return lagStore{st, l} }
+
+func (l *lagRecorder) worker(w jobs.Worker) jobs.Worker { return lagWorker{w, l} }
+
+// lagStore notes when each conversation being scored was last updated.
+type lagStore struct {
+	jobs.HandlerStore
+	l *lagRecorder
 }
 
-// score scores one conversation with one rubric version and saves the scorecard.
-func (w *worker) score(ctx context.Context, key int64, ref rubric.RubricRef) error {
-	conv, rev, err := w.st.ConversationForScoring(ctx, key)
-	if err != nil {
-		return err
+func (s lagStore) ConversationForScoring(ctx context.Context, key int64) (*qa.StoredConversation, int64, error) {
+	conv, rev, err := s.HandlerStore.ConversationForScoring(ctx, key)
+	if err == nil {
+		s.l.mu.Lock()
+		s.l.updated[key] = conv.UpdatedAt
+		s.l.mu.Unlock()
 	}
-	r, err := w.rubric(ctx, ref)
-	if err != nil {
-		return err
-	}
-	if !applies(r.AppliesTo, conv) {
-		return nil
-	}
-	card := w.scorer.Score(r, conv.Conv)
-	if _, _, err := w.st.SaveScorecardFor(ctx, key, rev, card); err != nil {
-		return err
-	}
-	w.lag(time.Since(conv.UpdatedAt))
-	return nil
+	return conv, rev, err
 }
 
-func (w *worker) rubric(ctx context.Context, ref rubric.RubricRef) (*rubric.Rubric, error) {
-	if r, ok := w.rubrics[ref]; ok {
-		return r, nil
-	}
-	rv, err := w.st.RubricVersion(ctx, ref.ID, ref.Version)
-	if err != nil {
-		return nil, err
-	}
-	r, err := rubric.Parse([]byte(rv.YAML), ref.ID+".yaml")
-	if err != nil {
-		return nil, err
-	}
-	r.Version = rv.Version // the stored version, not the one written in the YAML
-	w.rubrics[ref] = r
-	return r, nil
+// lagWorker reports the lag of every job that succeeds.
+type lagWorker struct {
+	jobs.Worker
+	l *lagRecorder
 }
 
-// applies reports whether a rubric's applies_to selects the conversation (empty lists match).
-func applies(a rubric.AppliesTo, c *qa.StoredConversation) bool {
-	in := func(list []string, v string) bool { return len(list) == 0 || slices.Contains(list, v) }
-	var teams []string
-	for _, ag := range c.Conv.Agents {
-		teams = append(teams, ag.Team)
+func (w lagWorker) Score(ctx context.Context, convKey int64, rubricID string, version int) error {
+	err := w.Worker.Score(ctx, convKey, rubricID, version)
+	w.l.mu.Lock()
+	defer w.l.mu.Unlock()
+	if at, ok := w.l.updated[convKey]; ok && err == nil && w.l.metrics != nil && !at.IsZero() {
+		w.l.metrics.ScoringLag.Observe(time.Since(at).Seconds())
 	}
-	lang := transcript.PrimaryLanguage(c.Conv.Language)
-	return in(a.Channels, string(c.Conv.Channel)) && (c.Conv.Language == "" || in(a.Languages, lang)) &&
-		in(a.Queues, c.Queue) && (len(a.Teams) == 0 || slices.ContainsFunc(teams, func(t string) bool { return slices.Contains(a.Teams, t) }))
+	delete(w.l.updated, convKey)
+	return err
 }
 
 // runWorker is `qa worker`: scoring workers without the HTTP server, for PostgreSQL
-// deployments that score in separate processes.
+// deployments that score in separate processes (on SQLite, `qa serve` scores in-process).
 func runWorker(ctx context.Context, e env, args []string) error {
 	var db dbFlags
 	var know knowledgeFlags
@@ -198,7 +121,7 @@ func runWorker(ctx context.Context, e env, args []string) error {
 	fset.SetOutput(e.stderr)
 	db.register(fset)
 	know.register(fset)
-	n := fset.Int("workers", 2, "scoring workers")
+	n := fset.Int("workers", jobs.DefaultWorkers, "scoring workers")
 	if err := fset.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
@@ -218,11 +141,11 @@ func runWorker(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	pool, err := startScoring(ctx, st, scorer, *n, log)
+	pool, err := startScoring(ctx, st, db.database, scorer, *n, log)
 	if err != nil {
 		return err
 	}
-	log.Info("scoring workers started", slog.Int("workers", *n))
+	log.Info("scoring workers started", slog.Int("workers", *n), slog.String("dialect", st.Dialect()))
 	<-ctx.Done()
 	log.Info("stopping scoring workers")
 	pool.stop()

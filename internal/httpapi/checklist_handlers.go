@@ -1,0 +1,86 @@
+package httpapi
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+	"github.com/qa-scorer/qa-scorer/internal/qa"
+)
+
+// Checklist paths are "settings.yaml" or "LANG/NAME.yaml", as in the checklists/ folder. In a
+// URL the slash is escaped: /checklists/en%2Fcore.yaml/versions.
+
+// listChecklists is GET /checklists: the latest version of each checklist file.
+func (s *Server) listChecklists(c *gin.Context) {
+	items, err := s.cfg.Stores.Checklists.Checklists(c.Request.Context())
+	if items == nil {
+		items = []qa.ChecklistVersion{}
+	}
+	s.respond(c, http.StatusOK, list[qa.ChecklistVersion]{Items: items}, err)
+}
+
+// checklistVersions is GET /checklists/:path/versions.
+func (s *Server) checklistVersions(c *gin.Context) {
+	p, err := checklistPath(c.Param("path"))
+	if err != nil {
+		writeError(c, s.log, err)
+		return
+	}
+	items, err := s.cfg.Stores.Checklists.ChecklistVersions(c.Request.Context(), p)
+	if items == nil {
+		items = []qa.ChecklistVersion{}
+	}
+	s.respond(c, http.StatusOK, list[qa.ChecklistVersion]{Items: items}, err)
+}
+
+// publishChecklist is POST /checklists/:path/versions {yaml}: validate, publish as the next
+// version.
+func (s *Server) publishChecklist(c *gin.Context) {
+	var req yamlRequest
+	if err := decodeJSON(c, &req); err != nil {
+		writeError(c, s.log, err)
+		return
+	}
+	p, err := checklistPath(c.Param("path"))
+	if err != nil {
+		writeError(c, s.log, err)
+		return
+	}
+	v, err := s.publishChecklistVersion(c.Request.Context(), p, req.YAML)
+	s.respond(c, http.StatusCreated, v, err)
+}
+
+func (s *Server) publishChecklistVersion(ctx context.Context, p, yaml string) (*qa.ChecklistVersion, error) {
+	if s.cfg.Checklists != nil {
+		if err := s.cfg.Checklists.ValidateChecklist(p, []byte(yaml)); err != nil {
+			return nil, invalid(err)
+		}
+	}
+	v, err := s.cfg.Stores.Checklists.PublishChecklist(ctx, p, yaml, callerFrom(ctx).user.ID)
+	if err != nil {
+		return nil, fmt.Errorf("publish checklist %s: %w", p, err)
+	}
+	if err := s.audit(ctx, "checklist.publish", "checklist:"+p+"@"+strconv.Itoa(v.Version), ""); err != nil {
+		return nil, err
+	}
+	return &v, nil
+}
+
+// checklistPath validates a checklist path: settings.yaml or LANG/NAME.yaml, nothing else.
+func checklistPath(p string) (string, error) {
+	bad := qa.Errorf(qa.ErrInvalid, "checklist path %q: want settings.yaml or LANG/NAME.yaml", p)
+	if p == "settings.yaml" {
+		return p, nil
+	}
+	lang, name, ok := strings.Cut(p, "/")
+	if !ok || path.Clean(p) != p || strings.Contains(name, "/") || !strings.HasSuffix(name, ".yaml") ||
+		len(name) <= len(".yaml") || lang == "" || lang == ".." || lang == "." {
+		return "", bad
+	}
+	return p, nil
+}
