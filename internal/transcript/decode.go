@@ -131,7 +131,7 @@ func checkValue(f field, v any, path string) *FieldError {
 			return wrong("an RFC 3339 string")
 		}
 		if _, err := time.Parse(time.RFC3339Nano, s); err != nil {
-			return &FieldError{Field: path, Err: ErrInvalidTime, Detail: fmt.Sprintf("%q", s)}
+			return &FieldError{Field: path, Err: ErrInvalidTime, Detail: fmt.Sprintf("%q; want RFC 3339 with an offset, e.g. 2026-11-20T06:12:00Z", s)}
 		}
 	case kNumber:
 		n, ok := v.(float64)

@@ -10,7 +10,7 @@ var (
 	ErrMissing       = errors.New("is required")
 	ErrInvalidValue  = errors.New("has an invalid value")
 	ErrUnknownField  = errors.New("is not a known field")
-	ErrInvalidTime   = errors.New("is not a valid time (RFC 3339 with offset in canonical JSON)")
+	ErrInvalidTime   = errors.New("is not a valid time")
 	ErrNoTurns       = errors.New("has no turns")
 	ErrOutOfOrder    = errors.New("is earlier than the turn before it")
 	ErrNotUTF8       = errors.New("is not valid UTF-8")
