@@ -27,7 +27,7 @@ test:
 
 ## layering: domain packages must not depend on gin, gorm or casbin
 layering:
-	@bad=$$($(GO) list -deps ./internal/transcript ./internal/textproc ./internal/timezone ./internal/check ./internal/rubric ./internal/report ./internal/importer ./internal/qa | grep -E 'gin-gonic|gorm.io|casbin' || true); \
+	@bad=$$($(GO) list -deps ./internal/transcript ./internal/textproc ./internal/timezone ./internal/check ./internal/rubric ./internal/report ./internal/importer ./internal/qa ./internal/calibration | grep -E 'gin-gonic|gorm.io|casbin' || true); \
 	if [ -n "$$bad" ]; then echo "layering: domain packages import: $$bad"; exit 1; fi; echo "layering: ok"
 
 ## fuzz: run every fuzz target for FUZZTIME each (default 5s)

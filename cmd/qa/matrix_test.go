@@ -59,8 +59,9 @@ func routeAccess() map[string][]string {
 		"POST /api/v1/calibrations":                          reviewers,
 		"GET /api/v1/calibrations/:id":                       reviewers,
 		"POST /api/v1/calibrations/:id/reveal":               reviewers,
-		"GET /api/v1/audit":                                  {"admin"},
+		"GET /api/v1/audit":                                  {"admin", "qa_reviewer", "team_lead"},
 		"GET /api/v1/users":                                  {"admin"},
+		"GET /api/v1/users/directory":                        signedIn,
 		"POST /api/v1/users":                                 {"admin"},
 	}
 }

@@ -64,8 +64,9 @@ func (f *serveFlags) parse(args []string, stderr io.Writer) error {
 	return nil
 }
 
-// runServe is `qa serve`: migrate, publish the bundled rubrics, load the demo data when asked,
-// make sure an administrator exists, start the scoring workers and serve until a signal.
+// runServe is `qa serve`: migrate, publish the bundled rubrics and checklists the database
+// lacks, load the demo data when asked, make sure an administrator exists, start the scoring
+// workers and serve until a signal.
 func runServe(ctx context.Context, e env, args []string) error {
 	var f serveFlags
 	if err := f.parse(args, e.stderr); err != nil {
@@ -116,11 +117,14 @@ func buildServer(ctx context.Context, f serveFlags, stdout io.Writer, log *slog.
 	if err := publishBundledRubrics(ctx, st, f.knowledge.rubricFS(), admin.ID, log); err != nil {
 		return fail(err)
 	}
-	scorer, analyzer, err := f.knowledge.loadScorerAndAnalyzer()
+	if err := publishBundledChecklists(ctx, st, f.knowledge.checklistFS(), admin.ID, log); err != nil {
+		return fail(err)
+	}
+	know, err := f.knowledge.loadKnowledge(ctx, st, log)
 	if err != nil {
 		return fail(err)
 	}
-	scoring, err := startScoring(ctx, st, f.db.database, scorer, f.workers, log)
+	scoring, err := startScoring(ctx, st, f.db.database, know, f.workers, log)
 	if err != nil {
 		return fail(err)
 	}
@@ -136,7 +140,7 @@ func buildServer(ctx context.Context, f serveFlags, stdout io.Writer, log *slog.
 	}
 	api, err := httpapi.New(httpapi.Config{
 		Stores: storesFrom(st), Authorizer: enforcer, Passwords: password.Hasher{}, Log: log,
-		Queue: scoring.queue, Scorer: scorer, Checklists: checklistCheck{base: f.knowledge.checklistFS(), an: analyzer},
+		Queue: scoring.queue, Scorer: know, Checklists: know,
 		Web: web.New(dist), SecureCookies: f.secureCookies, MaxIngestBytes: f.maxIngest,
 	})
 	if err != nil {

@@ -13,15 +13,18 @@ import (
 	"net/http/httptest"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/gin-gonic/gin"
 	"github.com/qa-scorer/qa-scorer/internal/httpapi"
+	"github.com/qa-scorer/qa-scorer/internal/password"
 	"github.com/qa-scorer/qa-scorer/internal/qa"
 	"github.com/qa-scorer/qa-scorer/internal/store"
 	"github.com/qa-scorer/qa-scorer/internal/store/storetest"
+	"golang.org/x/crypto/bcrypt"
 )
 
 // testServer is `qa serve` wired as buildServer wires it, on a fresh database, behind an
@@ -273,4 +276,219 @@ func grepLines(s, prefix string) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// userToken creates a user and returns an API token of theirs.
+func userToken(t *testing.T, dsn string, u *qa.User) string {
+	t.Helper()
+	st := storetest.Open(t, dsn)
+	hash, err := password.Hasher{Cost: bcrypt.MinCost}.Hash("reviewed-password")
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.PasswordHash = hash
+	if err := st.CreateUser(t.Context(), u); err != nil {
+		t.Fatal(err)
+	}
+	secret, tokenHash, err := httpapi.NewAPIToken()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.CreateAPIToken(t.Context(), &qa.APIToken{UserID: u.ID, Name: "test", Hash: tokenHash}); err != nil {
+		t.Fatal(err)
+	}
+	return secret
+}
+
+// getJSON calls a GET route with a token and decodes the answer.
+func getJSON(t *testing.T, url, token string, v any) {
+	t.Helper()
+	status, body := call(t, http.DefaultClient, "GET", url, token, "")
+	if status != 200 {
+		t.Fatalf("GET %s: %d %s", url, status, body)
+	}
+	if err := json.Unmarshal([]byte(body), v); err != nil {
+		t.Fatalf("GET %s: %v: %s", url, err, body)
+	}
+}
+
+// TestServeReviewedStats runs the review workflow on the wired server and watches the agent's
+// statistics: a reviewer's override lowers the agent's mean and the item's pass rate, the
+// automatic scorecard stays as it was beside the reviewed score, and an accepted dispute
+// brings the figures back; the lead reads the review's audit trail.
+func TestServeReviewedStats(t *testing.T) {
+	eachDialect(t, func(t *testing.T, dialect string) {
+		ts := startServer(t, dialect, true)
+		admin := userToken(t, ts.dsn, &qa.User{Email: "boss@example.com", Name: "Boss", Role: qa.RoleAdmin})
+		waitScoredWith(t, ts.url, admin)
+
+		// A standard scorecard of one agent of a team, with a passed, mandatory item.
+		var cards struct{ Items []qa.StoredScorecard }
+		getJSON(t, ts.url+"/api/v1/scorecards?rubric=standard&limit=500", admin, &cards)
+		var sc qa.StoredScorecard
+		var itemID string
+		for _, c := range cards.Items {
+			if len(c.Card.Agents) != 1 || c.Card.CriticalFailed || c.Team == "" || itemID != "" {
+				continue
+			}
+			for _, it := range c.Card.Items {
+				if it.Result == "pass" && !it.Optional && !it.Critical && it.MaxPoints > 0 {
+					sc, itemID = c, it.ID
+					break
+				}
+			}
+		}
+		if itemID == "" {
+			t.Fatal("no standard scorecard of one agent with a passed item")
+		}
+		agentID := sc.Card.Agents[0].AgentID
+		stats := func() qa.AgentStats {
+			var got struct{ Items []qa.AgentStats }
+			getJSON(t, ts.url+"/api/v1/stats/agents?agent="+agentID, admin, &got)
+			if len(got.Items) != 1 {
+				t.Fatalf("stats of %s: %+v", agentID, got.Items)
+			}
+			return got.Items[0]
+		}
+		before := stats()
+
+		reviewerUser := &qa.User{Email: "rita@example.com", Name: "Rita Reviewer", Role: qa.RoleQAReviewer}
+		reviewer := userToken(t, ts.dsn, reviewerUser)
+		items := []map[string]string{{"item_id": itemID, "result": "fail", "comment": "not really"}}
+		for _, it := range sc.Card.Items {
+			if it.Result == "review" {
+				items = append(items, map[string]string{"item_id": it.ID, "result": "na", "comment": "cannot tell"})
+			}
+		}
+		body, _ := json.Marshal(map[string]any{"scorecard_id": sc.ID, "submit": true, "items": items})
+		status, answer := call(t, http.DefaultClient, "POST", ts.url+"/api/v1/reviews", reviewer, string(body))
+		if status != 200 {
+			t.Fatalf("submit review: %d %s", status, answer)
+		}
+		var review qa.Review
+		if err := json.Unmarshal([]byte(answer), &review); err != nil {
+			t.Fatal(err)
+		}
+
+		after := stats()
+		if after.MeanScore >= before.MeanScore || after.ItemPassRate[itemID] >= before.ItemPassRate[itemID] {
+			t.Errorf("after failing %s: mean %v → %v, pass rate %v → %v; want both lower", itemID,
+				before.MeanScore, after.MeanScore, before.ItemPassRate[itemID], after.ItemPassRate[itemID])
+		}
+		var reviewed qa.StoredScorecard
+		getJSON(t, fmt.Sprintf("%s/api/v1/scorecards/%d", ts.url, sc.ID), admin, &reviewed)
+		if reviewed.ReviewID != review.ID || reviewed.ReviewedScore == nil || *reviewed.ReviewedScore != review.Score ||
+			reviewed.Card.Score != sc.Card.Score {
+			t.Errorf("scorecard after the review: review %d, reviewed score %v, automatic %v; want review %d, %v, %v",
+				reviewed.ReviewID, reviewed.ReviewedScore, reviewed.Card.Score, review.ID, review.Score, sc.Card.Score)
+		}
+
+		team := sc.Team
+		agent := userToken(t, ts.dsn, &qa.User{Email: "agent@example.com", Name: "Agent", Role: qa.RoleAgent, AgentID: agentID})
+		lead := userToken(t, ts.dsn, &qa.User{Email: "lena@example.com", Name: "Lena Lead", Role: qa.RoleTeamLead, Teams: []string{team}})
+		status, answer = call(t, http.DefaultClient, "POST", ts.url+"/api/v1/disputes", agent,
+			fmt.Sprintf(`{"review_id":%d,"item_id":%q,"comment":"I did"}`, review.ID, itemID))
+		var d qa.Dispute
+		if status != 201 || json.Unmarshal([]byte(answer), &d) != nil || d.Result != "pass" {
+			t.Fatalf("dispute: %d %s", status, answer)
+		}
+		status, answer = call(t, http.DefaultClient, "POST", fmt.Sprintf("%s/api/v1/disputes/%d/resolve", ts.url, d.ID), lead,
+			`{"accepted":true,"resolution":"it was fine"}`)
+		if status != 200 {
+			t.Fatalf("resolve: %d %s", status, answer)
+		}
+		if back := stats(); back.MeanScore != before.MeanScore || back.ItemPassRate[itemID] != before.ItemPassRate[itemID] {
+			t.Errorf("after the accepted dispute: mean %v, pass rate %v; want %v, %v as before the review",
+				back.MeanScore, back.ItemPassRate[itemID], before.MeanScore, before.ItemPassRate[itemID])
+		}
+
+		var trail struct{ Items []qa.AuditEntry }
+		getJSON(t, fmt.Sprintf("%s/api/v1/audit?object=review:%d", ts.url, review.ID), lead, &trail)
+		var actions []string
+		for _, e := range trail.Items {
+			actions = append(actions, e.Action)
+		}
+		for _, want := range []string{"review.submit", "item.override", "dispute.create", "item.dispute"} {
+			if !slices.Contains(actions, want) {
+				t.Errorf("the lead's view of the review's audit trail lacks %s: %v", want, actions)
+			}
+		}
+		var people struct{ Items []struct{ ID int64 } }
+		getJSON(t, ts.url+"/api/v1/users/directory", agent, &people)
+		if !slices.ContainsFunc(people.Items, func(p struct{ ID int64 }) bool { return p.ID == review.ReviewerID }) {
+			t.Errorf("the directory lacks the reviewer: %+v", people.Items)
+		}
+	})
+}
+
+// waitScoredWith is waitScored with a bearer token.
+func waitScoredWith(t *testing.T, base, token string) {
+	t.Helper()
+	waitFor(t, "scoring", func() bool {
+		var all, scored struct{ Total int }
+		_, body := call(t, http.DefaultClient, "GET", base+"/api/v1/conversations?limit=1", token, "")
+		_ = json.Unmarshal([]byte(body), &all)
+		_, body = call(t, http.DefaultClient, "GET", base+"/api/v1/scorecards?rubric=standard&limit=1", token, "")
+		_ = json.Unmarshal([]byte(body), &scored)
+		return all.Total > 0 && scored.Total == all.Total
+	})
+}
+
+// TestServeChecklists checks that `qa serve` publishes the bundled checklists, validates an
+// edit against the published set, and scores with what is published: a stricter response
+// time limit re-scores a stored conversation and fails its response_time item.
+func TestServeChecklists(t *testing.T) {
+	eachDialect(t, func(t *testing.T, dialect string) {
+		ts := startServer(t, dialect, false)
+		admin := userToken(t, ts.dsn, &qa.User{Email: "boss@example.com", Name: "Boss", Role: qa.RoleAdmin})
+		var published struct{ Items []qa.ChecklistVersion }
+		getJSON(t, ts.url+"/api/v1/checklists", admin, &published)
+		bundled, err := filepath.Glob(filepath.Join("..", "..", "checklists", "*", "*.yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(published.Items) != len(bundled)+1 || published.Items[0].Path != "en/apology.yaml" ||
+			!slices.ContainsFunc(published.Items, func(v qa.ChecklistVersion) bool { return v.Path == "settings.yaml" }) {
+			t.Fatalf("published checklists: %d (want %d bundled files and settings.yaml)", len(published.Items), len(bundled))
+		}
+
+		// The agent answers after 30 s: within the bundled 60 s.
+		conv := `{"id":"rt-1","channel":"chat","language":"en","started_at":"2026-11-20T09:00:00Z","agents":[{"id":"a-1","team":"l1-en"}],` +
+			`"turns":[{"speaker":"customer","text":"Hi, where is my parcel?","at":"2026-11-20T09:00:00Z"},` +
+			`{"speaker":"agent","agent_id":"a-1","text":"Hello! It arrives tomorrow.","at":"2026-11-20T09:00:30Z"}]}`
+		if status, body := call(t, http.DefaultClient, "POST", ts.url+"/api/v1/conversations?source=rt", admin, conv); status != 200 {
+			t.Fatalf("ingest: %d %s", status, body)
+		}
+		responseTime := func() string {
+			var cards struct{ Items []qa.StoredScorecard }
+			getJSON(t, ts.url+"/api/v1/scorecards?rubric=standard", admin, &cards)
+			for _, c := range cards.Items {
+				for _, it := range c.Card.Items {
+					if c.Card.ConversationID == "rt-1" && it.ID == "response_time" {
+						return string(it.Result)
+					}
+				}
+			}
+			return ""
+		}
+		waitFor(t, "the first scorecard", func() bool { return responseTime() == "pass" })
+
+		settings := published.Items[slices.IndexFunc(published.Items, func(v qa.ChecklistVersion) bool { return v.Path == "settings.yaml" })].YAML
+		edit := func(yaml string) (int, string) {
+			body, _ := json.Marshal(map[string]string{"yaml": yaml})
+			return call(t, http.DefaultClient, "POST", ts.url+"/api/v1/checklists/settings.yaml/versions", admin, string(body))
+		}
+		if status, body := edit(strings.Replace(settings, "chat: 60s", "chat: soon", 1)); status != 400 || !strings.Contains(body, "response_time.chat") {
+			t.Errorf("a bad limit: %d %s; want 400 naming response_time.chat", status, body)
+		}
+		status, body := edit(strings.Replace(settings, "chat: 60s", "chat: 10s", 1))
+		var res struct {
+			Version  qa.ChecklistVersion
+			Enqueued int
+		}
+		if status != 201 || json.Unmarshal([]byte(body), &res) != nil || res.Version.Version != 2 || res.Enqueued < 1 {
+			t.Fatalf("publish settings.yaml: %d %s", status, body)
+		}
+		waitFor(t, "re-scoring with the published limit", func() bool { return responseTime() == "fail" })
+	})
 }

@@ -8,12 +8,13 @@ import (
 	"io/fs"
 	"log/slog"
 	"os"
+	"path"
 	"strings"
-	"testing/fstest"
 
 	"github.com/glebarez/sqlite"
 	"github.com/qa-scorer/qa-scorer/internal/authz"
 	"github.com/qa-scorer/qa-scorer/internal/httpapi"
+	"github.com/qa-scorer/qa-scorer/internal/jobs"
 	"github.com/qa-scorer/qa-scorer/internal/qa"
 	"github.com/qa-scorer/qa-scorer/internal/rubric"
 	"github.com/qa-scorer/qa-scorer/internal/store"
@@ -160,43 +161,49 @@ func publishBundledRubrics(ctx context.Context, st *store.Store, fsys fs.FS, by 
 	return nil
 }
 
-// checklistCheck validates an edited checklist file by loading every checklist with the edit
-// in place: the same loader the scorer uses, so errors name the file, line and field.
-type checklistCheck struct {
-	base fs.FS
-	an   *textproc.Analyzer
-}
-
-// ValidateChecklist implements the API's checklist validator.
-func (c checklistCheck) ValidateChecklist(path string, yaml []byte) error {
-	overlay := fstest.MapFS{path: &fstest.MapFile{Data: yaml}}
-	err := fs.WalkDir(c.base, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || p == path {
+// publishBundledChecklists publishes every checklist file of fsys (settings.yaml and
+// LANG/NAME.yaml) that the database does not have yet, as its first version: the database holds
+// the checklists in force, which trainers edit and the scoring workers read (jobs.Knowledge).
+// A file the database already has is left alone, so edits survive an upgrade.
+func publishBundledChecklists(ctx context.Context, st *store.Store, fsys fs.FS, by int64, log *slog.Logger) error {
+	published, err := st.Checklists(ctx)
+	if err != nil {
+		return err
+	}
+	have := map[string]bool{}
+	for _, v := range published {
+		have[v.Path] = true
+	}
+	return fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || path.Ext(p) != ".yaml" || have[p] {
 			return err
 		}
-		data, err := fs.ReadFile(c.base, p)
-		if err == nil {
-			overlay[p] = &fstest.MapFile{Data: data}
+		if p != rubric.SettingsFile && strings.Count(p, "/") != 1 {
+			return nil // not a checklist file (LoadChecklists reads only these)
 		}
-		return err
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return fmt.Errorf("checklist %s: %w", p, err)
+		}
+		v, err := st.PublishChecklist(ctx, p, string(data), by)
+		if err != nil {
+			return fmt.Errorf("publish checklist %s: %w", p, err)
+		}
+		log.Debug("published bundled checklist", slog.String("checklist", p), slog.Int("version", v.Version))
+		return nil
 	})
-	if err != nil {
-		return err
-	}
-	_, err = rubric.LoadChecklists(overlay, c.an)
-	return err
 }
 
-// loadScorerAndAnalyzer loads the analyzer and the checklists once, for the scorer and for
-// validating checklist edits.
-func (k *knowledgeFlags) loadScorerAndAnalyzer() (*rubric.Scorer, *textproc.Analyzer, error) {
+// loadKnowledge returns the checklists in force in the database (jobs.Knowledge), loaded once
+// now so that a set that does not load stops the server at start.
+func (k *knowledgeFlags) loadKnowledge(ctx context.Context, st *store.Store, log *slog.Logger) (*jobs.Knowledge, error) {
 	an, err := textproc.NewAnalyzer(textproc.Options{DefaultLanguage: k.language})
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	know, err := rubric.LoadChecklists(k.checklistFS(), an)
-	if err != nil {
-		return nil, nil, err
+	know := jobs.NewKnowledge(st, an, log)
+	if _, err := know.Scorer(ctx); err != nil {
+		return nil, err
 	}
-	return rubric.NewScorer(an, know), an, nil
+	return know, nil
 }

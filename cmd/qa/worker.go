@@ -11,7 +11,6 @@ import (
 	"github.com/qa-scorer/qa-scorer/internal/httpapi"
 	"github.com/qa-scorer/qa-scorer/internal/jobs"
 	"github.com/qa-scorer/qa-scorer/internal/qa"
-	"github.com/qa-scorer/qa-scorer/internal/rubric"
 	"github.com/qa-scorer/qa-scorer/internal/store"
 )
 
@@ -29,9 +28,9 @@ type scoring struct {
 
 // startScoring builds the queue and starts n workers; with n = 0 the process only enqueues
 // and another runs `qa worker` (PostgreSQL).
-func startScoring(ctx context.Context, st *store.Store, dsn string, scorer *rubric.Scorer, n int, log *slog.Logger) (*scoring, error) {
+func startScoring(ctx context.Context, st *store.Store, dsn string, know *jobs.Knowledge, n int, log *slog.Logger) (*scoring, error) {
 	lag := &lagRecorder{updated: map[int64]time.Time{}}
-	work := lag.worker(jobs.NewHandler(lag.store(st), scorer, log))
+	work := lag.worker(jobs.NewHandler(lag.store(st), know, log))
 	var q jobs.Queue
 	if st.Dialect() == store.DialectPostgres {
 		rq, err := jobs.NewRiverQueue(ctx, dsn, st, work, jobs.RiverConfig{Workers: n}, log)
@@ -137,11 +136,12 @@ func runWorker(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	scorer, _, err := know.loadScorerAndAnalyzer()
+	// The checklists in force are the database's (published by `qa serve`), as for its workers.
+	knowledge, err := know.loadKnowledge(ctx, st, log)
 	if err != nil {
 		return err
 	}
-	pool, err := startScoring(ctx, st, db.database, scorer, *n, log)
+	pool, err := startScoring(ctx, st, db.database, knowledge, *n, log)
 	if err != nil {
 		return err
 	}

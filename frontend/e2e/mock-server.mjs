@@ -9,7 +9,7 @@
 // Sign in with any demo account (see USERS in mock-data.mjs), password "demo-password".
 // Answers have the shapes of internal/httpapi (docs/api.md): lists as {items} or {items,total},
 // a conversation or scorecard with its scorecards or reviews beside its own fields, errors as
-// {error,status}, 204 for resolve and acknowledge, unknown JSON fields refused.
+// {error,status}, 204 for acknowledge, unknown JSON fields refused.
 
 import { createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
@@ -427,39 +427,43 @@ route('GET', '/disputes', async ({ user, q }) => {
 });
 route('POST', '/disputes', async ({ user, body: b }) => {
   need(user, 'agent');
-  strict(b, ['review_id', 'item_id', 'comment']);
+  strict(b, ['review_id', 'item_id', 'comment', 'result']);
   const r = reviews.find((x) => x.id === Number(b.review_id) && x.status === 'submitted');
   const sc = r && scorecards.find((s) => s.id === r.scorecard_id);
   if (!r || !visible(user, sc)) throw notFound(`review ${b.review_id}`);
   if (!r.items.some((i) => i.item_id === b.item_id)) throw bad(`item_id: "${b.item_id}" is not an item of review ${r.id}`);
   if (!String(b.comment ?? '').trim()) throw bad('comment: is required');
   if (disputes.some((d) => d.review_id === r.id && d.item_id === b.item_id && d.status === 'open')) throw new HttpError(409, 'an open dispute exists for this item: conflict');
-  const d = { id: nextId.dispute++, review_id: r.id, item_id: b.item_id, agent_id: user.agent_id, comment: b.comment, status: 'open', created_at: now() };
+  const reviewed = r.items.find((i) => i.item_id === b.item_id).result;
+  const asked = b.result ?? (reviewed === 'pass' ? 'fail' : reviewed === 'fail' ? 'pass' : undefined);
+  if (!asked || asked === reviewed) throw bad('result: say which result the item should have');
+  const d = { id: nextId.dispute++, review_id: r.id, item_id: b.item_id, agent_id: user.agent_id, team: sc.team, comment: b.comment, result: asked, status: 'open', created_at: now() };
   disputes.push(d);
   record(user.id, 'dispute.open', `review:${r.id}`, `${b.item_id}: ${b.comment}`);
   return [201, d];
 });
 route('POST', '/disputes/:id/resolve', async ({ user, p, body: b }) => {
   need(user, 'team_lead', 'admin');
-  strict(b, ['accepted', 'resolution']);
+  strict(b, ['accepted', 'resolution', 'result']);
   const d = disputes.find((x) => x.id === Number(p.id));
   if (!d) throw notFound(`dispute ${p.id}`);
   if (d.status !== 'open') throw new HttpError(409, `dispute ${d.id}: already resolved: conflict`);
   Object.assign(d, { status: b.accepted ? 'accepted' : 'rejected', resolution: b.resolution, resolver_id: user.id, resolved_at: now() });
   if (b.accepted) {
-    // The agent was right: the item counts as passed in the human scorecard.
+    // The agent was right: the item takes the result asked for (or the lead's).
     const r = reviews.find((x) => x.id === d.review_id);
     const sc = scorecards.find((s) => s.id === r.scorecard_id);
     const it = r.items.find((i) => i.item_id === d.item_id);
-    if (it && it.result === 'fail') {
-      it.result = 'pass';
-      it.comment = `${it.comment ? it.comment + '; ' : ''}dispute ${d.id} accepted: ${b.resolution}`;
+    if (b.result) d.result = b.result;
+    if (it) {
+      it.result = d.result;
+      it.comment = `dispute ${d.id} accepted: ${b.resolution}`;
       const byId = new Map(r.items.map((i) => [i.item_id, i.result]));
       r.score = computeScore(sc.scorecard.items, (x) => byId.get(x.id) ?? x.result).score;
     }
   }
-  record(user.id, b.accepted ? 'dispute.accept' : 'dispute.reject', `review:${d.review_id}`, `${d.item_id}: ${b.resolution}`);
-  return [204];
+  record(user.id, b.accepted ? 'item.dispute' : 'dispute.reject', `review:${d.review_id}`, `dispute ${d.id}: ${d.item_id}: ${b.resolution}`);
+  return [200, d];
 });
 
 route('GET', '/coaching', async ({ user, q }) => {
@@ -485,9 +489,19 @@ route('POST', '/coaching/:id/ack', async ({ user, p }) => {
 });
 
 route('GET', '/audit', async ({ user, q }) => {
-  need(user, 'admin'); // the audit trail is the administrator's (docs/api.md)
+  // Administrators read every trail; reviewers and team leads those of the reviews and
+  // scorecards they can see (docs/api.md).
+  need(user, 'admin', 'qa_reviewer', 'team_lead');
+  if (user.role !== 'admin') {
+    const [kind, id] = String(q.object ?? '').split(':');
+    const r = kind === 'review' ? reviews.find((x) => x.id === Number(id)) : undefined;
+    const sc = scorecards.find((s) => s.id === (kind === 'scorecard' ? Number(id) : r?.scorecard_id));
+    if (kind !== 'review' && kind !== 'scorecard') throw forbidden();
+    if (!sc || !visible(user, sc) || (r && r.status !== 'submitted' && r.reviewer_id !== user.id)) throw notFound(q.object);
+  }
   return items(audit.filter((e) => !q.object || e.object === q.object));
 });
+route('GET', '/users/directory', async () => items(users.map((u) => ({ id: u.id, name: u.name }))));
 route('GET', '/users', async ({ user }) => {
   need(user, 'admin');
   return items(users.map(publicUser));

@@ -1,8 +1,9 @@
 // End-to-end scenario in Debian's Chromium against a running server (real `qa serve` when
 // available, else the mock): each role signs in; a reviewer works the queue and overrides an
-// item; the agent sees the change and disputes it; the lead resolves the dispute and coaches;
-// a trainer fixes a rubric error at its line, previews and publishes a new version. Screenshots of
-// the main pages go to e2e/screenshots/.
+// item; the agent's scorecard page shows a lower mean score and pass rate, and the agent
+// disputes the item; the lead accepts the dispute (the figures return to what they were),
+// reads the review's audit trail and coaches; a trainer fixes a rubric error at its line,
+// previews and publishes a new version. Screenshots of the main pages go to e2e/screenshots/.
 //
 // Run with scripts/e2e.sh (installs Chromium and packages, builds the app), or `npm run e2e`.
 
@@ -50,6 +51,15 @@ const apiGet = (page, path) => page.evaluate((p) => fetch(`/api/v1${p}`).then((r
 const listOf = (d) => (Array.isArray(d) ? d : (d.items ?? []));
 const settle = (page) => page.waitForLoadState('networkidle').catch(() => {});
 
+/** agentFigures reads the agent page: the exact mean score and each item's pass rate. */
+async function agentFigures(page) {
+  await page.getByTestId('agent-mean').waitFor();
+  await settle(page);
+  const mean = Number(await page.getByTestId('agent-mean').getAttribute('data-value'));
+  const rates = await page.$$eval('tr[data-item]', (rows) => Object.fromEntries(rows.map((r) => [r.dataset.item, Number(r.dataset.rate)])));
+  return { mean, rates };
+}
+
 test('sign-in page, and a wrong password is refused', async () => {
   const page = await newPage(browser);
   await page.goto(`${server.base}/`);
@@ -70,8 +80,8 @@ test('the agent signs in and sees their own scorecard', async () => {
     await page.getByRole('heading', { name: /^Hello/ }).waitFor();
     await page.getByRole('link', { name: 'My scorecard', exact: true }).click();
     await page.getByRole('heading', { name: 'My scorecard' }).waitFor();
-    await page.getByTestId('agent-mean').waitFor();
-    state.meanBefore = await page.getByTestId('agent-mean').locator('.kpi-value').textContent();
+    state.before = await agentFigures(page);
+    assert.ok(state.before.mean > 0 && Object.keys(state.before.rates).length > 0, 'the agent has figures');
   });
 });
 
@@ -124,22 +134,26 @@ test('the reviewer sees evidence, overrides an item with a comment and submits',
     await page.getByRole('button', { name: 'Start reviewing' }).click();
     await page.getByRole('heading', { name: /^Conversation / }).waitFor();
 
-    // Review a scorecard without a critical fail, so that failing one more item lowers its score.
+    // Review a scorecard without a critical fail, so that failing one more item lowers its
+    // score: a passed, mandatory item that counts for the agent (attributed to them or to no
+    // one), with evidence when there is one.
     const cards = [];
     for (const a of state.queue) {
       const d = await apiGet(page, `/scorecards/${a.scorecard_id}`);
       cards.push((d.scorecard?.conversation_key ? d.scorecard : d) ?? d);
     }
-    const chosen = cards.find((c) => !c.scorecard.critical_failed) ?? cards[0];
+    const counts = (i) => i.result === 'pass' && !i.optional && i.max_points > 0 && (!i.agent_ids?.length || i.agent_ids.includes(state.agentId));
+    const pick = (c) => c.scorecard.items.find((i) => counts(i) && i.evidence?.some((e) => e.end > e.start)) ?? c.scorecard.items.find(counts);
+    const chosen = cards.find((c) => !c.scorecard.critical_failed && pick(c)) ?? cards.find(pick);
+    assert.ok(chosen, 'a queued scorecard has a passed item of the agent');
     state.scorecardId = chosen.id;
     state.autoScore = chosen.scorecard.score;
     await page.goto(`${server.base}/scorecards/${state.scorecardId}`);
     await page.getByRole('heading', { name: /^Conversation / }).waitFor();
 
-    // Pick a passed item with evidence, select it: its words are highlighted in the transcript.
+    // Select the item: its words are highlighted in the transcript.
     const items = chosen.scorecard.items;
-    const target = items.find((i) => i.result === 'pass' && i.evidence?.some((e) => e.end > e.start)) ?? items.find((i) => i.result === 'pass');
-    assert.ok(target, 'the scorecard has a passed item');
+    const target = pick(chosen);
     state.itemId = target.id;
     const row = page.locator(`li.item[data-item="${target.id}"]`);
     await row.locator('.item-head').click();
@@ -177,11 +191,12 @@ test('the reviewer sees evidence, overrides an item with a comment and submits',
 test("the agent's scorecard reflects the review, and the agent disputes the item", async () => {
   await as('agent', async (page) => {
     await page.getByRole('link', { name: 'My scorecard', exact: true }).click();
-    await page.getByTestId('agent-mean').waitFor();
-    await settle(page);
-    const meanAfter = await page.getByTestId('agent-mean').locator('.kpi-value').textContent();
-    if (server.kind === 'mock') assert.notEqual(meanAfter, state.meanBefore, 'the mean score changed after the override');
-    else console.log(`# agent mean score before ${state.meanBefore}, after ${meanAfter}`);
+    // The reviewed result wins over the automatic one: the override lowers the mean score and
+    // the item's pass rate.
+    const after = await agentFigures(page);
+    console.log(`# ${state.itemId}: mean ${state.before.mean} → ${after.mean}, pass rate ${state.before.rates[state.itemId]} → ${after.rates[state.itemId]}`);
+    assert.ok(after.mean < state.before.mean, `the mean score fell after the override (${state.before.mean} → ${after.mean})`);
+    assert.ok(after.rates[state.itemId] < state.before.rates[state.itemId], `the pass rate of ${state.itemId} fell after the override`);
     await shot(page, '07-agent-scorecard');
 
     await page.goto(`${server.base}/scorecards/${state.scorecardId}`);
@@ -207,6 +222,13 @@ test('the team lead resolves the dispute and writes a coaching note', async () =
     await card.getByRole('button', { name: 'Accept' }).click();
     await card.locator('.dispute-accepted').waitFor();
 
+    // The lead sees who reviewed, and the review's audit trail with the change the dispute made.
+    await page.goto(`${server.base}/scorecards/${state.scorecardId}`);
+    await page.getByRole('region', { name: 'Human review' }).getByText(/Reviewer Roman Reviewer/).waitFor();
+    await page.getByText('Audit trail').click();
+    await page.getByText('item.override').first().waitFor();
+    await page.getByText('item.dispute').first().waitFor();
+
     await page.goto(`${server.base}/agents/${encodeURIComponent(state.agentId)}`);
     await page.getByLabel(`Coaching note to ${state.agentId}`).fill('Well argued. Keep greeting by the time of day in the customer’s zone.');
     await page.getByRole('button', { name: 'Send note' }).click();
@@ -220,6 +242,10 @@ test('the agent sees the dispute accepted and acknowledges the note', async () =
   await as('agent', async (page) => {
     await page.getByRole('link', { name: 'My scorecard', exact: true }).click();
     await page.locator('.dispute-accepted').first().waitFor();
+    // The accepted dispute puts the item back to pass: the figures are as before the review.
+    const back = await agentFigures(page);
+    assert.equal(back.mean, state.before.mean, 'the mean score is back after the accepted dispute');
+    assert.equal(back.rates[state.itemId], state.before.rates[state.itemId], `the pass rate of ${state.itemId} is back`);
     const ack = page.getByRole('button', { name: 'Acknowledge' }).first();
     await ack.click();
     await page.getByText(/acknowledged/).first().waitFor();

@@ -44,6 +44,7 @@ func DefaultPolicy() [][]string {
 		{Authenticated, "stats", "agents"},
 		{Authenticated, "stats", "teams"},
 		{Authenticated, "rubrics", "list"},
+		{Authenticated, "users", "directory"}, // names only: who reviewed, resolved, changed
 
 		// Administrators: everything, including users, ingestion and the audit trail.
 		{"admin", "*", "*"},
@@ -67,6 +68,7 @@ func DefaultPolicy() [][]string {
 		{"qa_reviewer", "calibrations", "create"},
 		{"qa_reviewer", "calibrations", "read"},
 		{"qa_reviewer", "calibrations", "reveal"},
+		{"qa_reviewer", "audit", "read"}, // of the scorecards, reviews and disputes they can see
 
 		// Team leads: their teams' reviews, disputes and coaching.
 		{"team_lead", "reviews", "read"},
@@ -74,6 +76,7 @@ func DefaultPolicy() [][]string {
 		{"team_lead", "disputes", "resolve"},
 		{"team_lead", "coaching", "list"},
 		{"team_lead", "coaching", "create"},
+		{"team_lead", "audit", "read"}, // of their teams' scorecards, reviews and disputes
 
 		// Agents: their own reviews, disputes and coaching notes.
 		{"agent", "reviews", "read"},

@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"github.com/gin-gonic/gin"
+	"github.com/qa-scorer/qa-scorer/internal/calibration"
 	"github.com/qa-scorer/qa-scorer/internal/qa"
 )
 
@@ -78,7 +79,8 @@ func (s *Server) calibration(ctx context.Context, id int64) (*calibrationRespons
 		resp.Reviews = []qa.Review{}
 	}
 	if cal.RevealedAt != nil {
-		resp.Agreement = measureAgreement(reviews)
+		rep := calibration.Measure(reviews)
+		resp.Agreement = &rep
 	}
 	return resp, nil
 }

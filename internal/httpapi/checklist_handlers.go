@@ -10,6 +10,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 	"github.com/qa-scorer/qa-scorer/internal/qa"
+	"github.com/qa-scorer/qa-scorer/internal/rubric"
 )
 
 // Checklist paths are "settings.yaml" or "LANG/NAME.yaml", as in the checklists/ folder. In a
@@ -38,8 +39,9 @@ func (s *Server) checklistVersions(c *gin.Context) {
 	s.respond(c, http.StatusOK, list[qa.ChecklistVersion]{Items: items}, err)
 }
 
-// publishChecklist is POST /checklists/:path/versions {yaml}: validate, publish as the next
-// version.
+// publishChecklist is POST /checklists/:path/versions {yaml}: validate against the published
+// checklists, publish as the next version, and schedule the re-scoring of the stored
+// conversations with every active rubric (the workers score with the new checklists).
 func (s *Server) publishChecklist(c *gin.Context) {
 	var req yamlRequest
 	if err := decodeJSON(c, &req); err != nil {
@@ -55,9 +57,9 @@ func (s *Server) publishChecklist(c *gin.Context) {
 	s.respond(c, http.StatusCreated, v, err)
 }
 
-func (s *Server) publishChecklistVersion(ctx context.Context, p, yaml string) (*qa.ChecklistVersion, error) {
+func (s *Server) publishChecklistVersion(ctx context.Context, p, yaml string) (*publishChecklistResponse, error) {
 	if s.cfg.Checklists != nil {
-		if err := s.cfg.Checklists.ValidateChecklist(p, []byte(yaml)); err != nil {
+		if err := s.cfg.Checklists.ValidateChecklist(ctx, p, []byte(yaml)); err != nil {
 			return nil, invalid(err)
 		}
 	}
@@ -68,7 +70,33 @@ func (s *Server) publishChecklistVersion(ctx context.Context, p, yaml string) (*
 	if err := s.audit(ctx, "checklist.publish", "checklist:"+p+"@"+strconv.Itoa(v.Version), ""); err != nil {
 		return nil, err
 	}
-	return &v, nil
+	n, err := s.rescoreActive(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &publishChecklistResponse{Version: v, Enqueued: n}, nil
+}
+
+// rescoreActive schedules every stored conversation for scoring again with the active version
+// of each rubric that applies to it, and returns how many jobs were scheduled.
+func (s *Server) rescoreActive(ctx context.Context) (int, error) {
+	active, err := s.cfg.Stores.Rubrics.ActiveRubrics(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("re-score: active rubrics: %w", err)
+	}
+	total := 0
+	for _, rv := range active {
+		r, err := rubric.Parse([]byte(rv.YAML), fmt.Sprintf("%s@%d", rv.RubricID, rv.Version))
+		if err != nil {
+			return total, fmt.Errorf("re-score with %s@%d: %w", rv.RubricID, rv.Version, err)
+		}
+		n, err := s.rescoreAll(ctx, r, rv)
+		total += n
+		if err != nil {
+			return total, err
+		}
+	}
+	return total, nil
 }
 
 // checklistPath validates a checklist path: settings.yaml or LANG/NAME.yaml, nothing else.

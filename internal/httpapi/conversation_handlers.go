@@ -8,6 +8,7 @@ import (
 	"github.com/gin-gonic/gin"
 	"github.com/qa-scorer/qa-scorer/internal/importer"
 	"github.com/qa-scorer/qa-scorer/internal/qa"
+	"github.com/qa-scorer/qa-scorer/internal/timezone"
 	"github.com/qa-scorer/qa-scorer/internal/transcript"
 )
 
@@ -66,7 +67,8 @@ func (s *Server) listConversations(c *gin.Context) {
 	s.respond(c, http.StatusOK, page[qa.StoredConversation]{Items: items, Total: total}, err)
 }
 
-// getConversation is GET /conversations/:key, with its scorecards.
+// getConversation is GET /conversations/:key, with its scorecards and the customer's possible
+// time zones.
 func (s *Server) getConversation(c *gin.Context) {
 	key, err := idParam(c, "key")
 	if err != nil {
@@ -95,7 +97,12 @@ func (s *Server) conversation(c *gin.Context, key int64) (*conversationResponse,
 	if cards == nil {
 		cards = []qa.StoredScorecard{}
 	}
-	return &conversationResponse{StoredConversation: *conv, Scorecards: cards}, nil
+	zones := timezone.Resolve(conv.Conv.Customer)
+	if zones.Names == nil {
+		zones.Names = []string{}
+	}
+	return &conversationResponse{StoredConversation: *conv, Scorecards: cards,
+		CustomerZones: customerZones{Names: zones.Names, Source: zones.Source}}, nil
 }
 
 // filter decodes the listing filters of the query and restricts them to what the caller may

@@ -47,7 +47,17 @@ func (f *fakeStore) UserByEmail(_ context.Context, email string) (*qa.User, erro
 	return nil, qa.Errorf(qa.ErrNotFound, "user %s", email)
 }
 
-func (f *fakeStore) Users(context.Context) ([]qa.User, error) { return nil, nil }
+func (f *fakeStore) Users(context.Context) ([]qa.User, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []qa.User
+	for id := int64(1); id <= f.nextID; id++ {
+		if u, ok := f.users[id]; ok {
+			out = append(out, *u)
+		}
+	}
+	return out, nil
+}
 
 func (f *fakeStore) CreateSession(_ context.Context, s qa.Session) error {
 	f.mu.Lock()
@@ -155,11 +165,52 @@ func (f *fakeStore) CreateDispute(_ context.Context, d *qa.Dispute) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	d.ID = f.id()
+	if d.Result == "" {
+		d.Result = "pass"
+	}
 	cp := *d
 	f.disputes[d.ID] = &cp
 	return nil
 }
-func (f *fakeStore) ResolveDispute(context.Context, int64, bool, string, int64) error { return nil }
+func (f *fakeStore) Dispute(_ context.Context, id int64) (*qa.Dispute, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	d, ok := f.disputes[id]
+	if !ok {
+		return nil, qa.Errorf(qa.ErrNotFound, "dispute %d", id)
+	}
+	cp := *d
+	return &cp, nil
+}
+
+// ResolveDispute resolves an open dispute; accepting it changes the review's item as the
+// store does (the statistics are the real store's business, tested there).
+func (f *fakeStore) ResolveDispute(_ context.Context, id int64, res qa.DisputeResolution) (*qa.Dispute, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	d, ok := f.disputes[id]
+	if !ok {
+		return nil, qa.Errorf(qa.ErrNotFound, "dispute %d", id)
+	}
+	if d.Status != "open" {
+		return nil, qa.Errorf(qa.ErrConflict, "dispute %d", id)
+	}
+	d.Status, d.Resolution, d.ResolverID = "rejected", res.Resolution, res.By
+	if res.Accepted {
+		d.Status = "accepted"
+		if res.Result != "" {
+			d.Result = res.Result
+		}
+		r := f.reviews[d.ReviewID]
+		for i := range r.Items {
+			if r.Items[i].ItemID == d.ItemID {
+				r.Items[i].Result = d.Result
+			}
+		}
+	}
+	cp := *d
+	return &cp, nil
+}
 func (f *fakeStore) Disputes(_ context.Context, flt qa.Filter, status string) ([]qa.Dispute, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -219,7 +270,17 @@ func (f *fakeStore) Audit(_ context.Context, e qa.AuditEntry) error {
 	f.audit = append(f.audit, e)
 	return nil
 }
-func (f *fakeStore) AuditTrail(context.Context, string) ([]qa.AuditEntry, error) { return nil, nil }
+func (f *fakeStore) AuditTrail(_ context.Context, object string) ([]qa.AuditEntry, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []qa.AuditEntry
+	for _, e := range f.audit {
+		if e.Object == object {
+			out = append(out, e)
+		}
+	}
+	return out, nil
+}
 
 func (f *fakeStore) Ping(context.Context) error { return f.pingErr }
 

@@ -120,8 +120,17 @@ func (f *fakeStore) Conversations(_ context.Context, flt qa.Filter) ([]qa.Stored
 	return out, len(out), nil
 }
 
-func (f *fakeStore) ConversationKeys(context.Context, rubric.AppliesTo, int64, int) ([]int64, error) {
-	return nil, nil
+// ConversationKeys pages through every stored conversation (applies_to is not checked).
+func (f *fakeStore) ConversationKeys(_ context.Context, _ rubric.AppliesTo, after int64, limit int) ([]int64, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []int64
+	for k := after + 1; k <= f.nextID && len(out) < limit; k++ {
+		if _, ok := f.convs[k]; ok {
+			out = append(out, k)
+		}
+	}
+	return out, nil
 }
 
 func (f *fakeStore) Scorecard(_ context.Context, id int64) (*qa.StoredScorecard, error) {

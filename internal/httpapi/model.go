@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"github.com/qa-scorer/qa-scorer/internal/calibration"
 	"github.com/qa-scorer/qa-scorer/internal/qa"
 	"github.com/qa-scorer/qa-scorer/internal/rubric"
 )
@@ -51,6 +52,17 @@ type list[T any] struct {
 type conversationResponse struct {
 	qa.StoredConversation
 	Scorecards []qa.StoredScorecard `json:"scorecards"`
+	// CustomerZones are the customer's possible time zones (internal/timezone.Resolve), so
+	// that customer-local times can be shown when the transcript gives only a phone or a
+	// country.
+	CustomerZones customerZones `json:"customer_zones"`
+}
+
+// customerZones is what is known of the customer's time zone: one zone when it is certain,
+// several when a mobile number or a country spans several, none when nothing is known.
+type customerZones struct {
+	Names  []string `json:"names"`
+	Source string   `json:"source,omitempty"` // "phone +7 914…", "country RU"; empty for customer.timezone
 }
 
 type scorecardResponse struct {
@@ -72,6 +84,11 @@ type yamlRequest struct {
 type publishRubricResponse struct {
 	Version  qa.RubricVersion `json:"version"`
 	Enqueued int              `json:"enqueued"` // conversations scheduled for re-scoring
+}
+
+type publishChecklistResponse struct {
+	Version  qa.ChecklistVersion `json:"version"`
+	Enqueued int                 `json:"enqueued"` // scorecards scheduled for re-scoring (all active rubrics)
 }
 
 type previewRequest struct {
@@ -107,11 +124,13 @@ type disputeRequest struct {
 	ReviewID int64  `json:"review_id"`
 	ItemID   string `json:"item_id"`
 	Comment  string `json:"comment"`
+	Result   string `json:"result,omitempty"` // the result asked for; the other of pass and fail when empty
 }
 
 type resolveRequest struct {
 	Accepted   bool   `json:"accepted"`
 	Resolution string `json:"resolution"`
+	Result     string `json:"result,omitempty"` // when accepting: another result than the one asked for
 }
 
 type coachingRequest struct {
@@ -128,8 +147,14 @@ type calibrationRequest struct {
 
 type calibrationResponse struct {
 	qa.Calibration
-	Reviews   []qa.Review `json:"reviews"`
-	Agreement *agreement  `json:"agreement,omitempty"` // once revealed
+	Reviews   []qa.Review         `json:"reviews"`
+	Agreement *calibration.Report `json:"agreement,omitempty"` // once revealed
+}
+
+// person is an entry of the user directory: enough to show who reviewed or resolved what.
+type person struct {
+	ID   int64  `json:"id"`
+	Name string `json:"name"`
 }
 
 type userRequest struct {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
 	"slices"
 	"strconv"
 
@@ -15,7 +14,8 @@ import (
 
 // A review is a person's verdict on a scorecard: every rubric item confirmed or overridden
 // (an override needs a comment). Saving without submit keeps a draft; submitting makes the
-// review final, closes the reviewer's assignment of that scorecard and writes the audit trail.
+// review final, puts its verdict in force in the statistics (the store does, in the same
+// transaction), closes the reviewer's assignment of that scorecard and writes the audit trail.
 
 // saveReviewFor validates req against the scorecard and saves the review as the caller's.
 func (s *Server) saveReviewFor(ctx context.Context, sc *qa.StoredScorecard, req reviewRequest) (*qa.Review, error) {
@@ -42,7 +42,7 @@ func (s *Server) saveReviewFor(ctx context.Context, sc *qa.StoredScorecard, req 
 		return nil, err
 	}
 	r.CalibrationID, r.Items, r.Comment = req.CalibrationID, items, req.Comment
-	r.Score = humanScore(sc.Card.Items, items)
+	r.Score = qa.ApplyReview(&sc.Card, items).Score // the store computes it the same way
 	if req.Submit {
 		now := s.cfg.Now()
 		r.Status, r.SubmittedAt = reviewSubmitted, &now
@@ -112,34 +112,6 @@ func reviewItems(card rubric.Scorecard, req []reviewItemRequest, submit bool) ([
 		out[i] = item
 	}
 	return out, nil
-}
-
-// humanScore computes the reviewed score the way the automatic one is computed
-// (spec/scorecard.md): points of passed items over the maximum of those that count; na and
-// undecided items drop out, so does an optional item that did not pass; a failed critical item
-// makes it 0.
-func humanScore(auto []rubric.ItemResult, items []qa.ReviewItem) float64 {
-	var got, most float64
-	for i, it := range items {
-		a := auto[i]
-		switch {
-		case it.Result == check.Fail && a.Critical:
-			return 0
-		case it.Result == check.Pass:
-			pts := a.MaxPoints
-			if !it.Overridden() {
-				pts = a.Points
-			}
-			got += pts
-			most += a.MaxPoints
-		case it.Result == check.Fail && !a.Optional:
-			most += a.MaxPoints
-		}
-	}
-	if most == 0 {
-		return 100
-	}
-	return math.Round(1000*got/most) / 10
 }
 
 // afterSubmit writes the audit trail of a submitted review and closes the reviewer's open

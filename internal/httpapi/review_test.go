@@ -81,36 +81,3 @@ func TestReviewFlow(t *testing.T) {
 		t.Errorf("dispute %+v", d)
 	}
 }
-
-func TestHumanScore(t *testing.T) {
-	h := newHarness(t)
-	sc := h.store.addCard("a", "t")
-	tests := []struct {
-		name    string
-		results []string
-		want    float64
-	}{
-		{"as automatic", []string{"pass", "fail"}, 50},
-		{"both pass", []string{"pass", "pass"}, 100},
-		{"one not applicable", []string{"pass", "na"}, 100},
-		{"both fail", []string{"fail", "fail"}, 0},
-		{"nothing applies", []string{"na", "na"}, 100},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			items := make([]qa.ReviewItem, len(tc.results))
-			for i, r := range tc.results {
-				items[i] = qa.ReviewItem{ItemID: sc.Card.Items[i].ID, Automatic: sc.Card.Items[i].Result, Result: qaOutcome(r)}
-			}
-			if got := humanScore(sc.Card.Items, items); got != tc.want {
-				t.Errorf("humanScore = %v, want %v", got, tc.want)
-			}
-		})
-	}
-	crit := sc.Card.Items
-	crit[1].Critical = true
-	items := []qa.ReviewItem{{Result: "pass", Automatic: "pass"}, {Result: "fail", Automatic: "fail"}}
-	if got := humanScore(crit, items); got != 0 {
-		t.Errorf("a failed critical item: %v, want 0", got)
-	}
-}

@@ -71,6 +71,7 @@ func (s *Server) routeTable() []route {
 
 		{get, v1 + "/audit", "audit", "read", s.auditTrail},
 		{get, v1 + "/users", "users", "list", s.listUsers},
+		{get, v1 + "/users/directory", "users", "directory", s.userDirectory},
 		{post, v1 + "/users", "users", "create", s.createUser},
 	}
 }

@@ -115,7 +115,11 @@ func (s *Server) preview(c *gin.Context, req previewRequest) (*previewResponse, 
 	if err != nil {
 		return nil, err
 	}
-	return &previewResponse{Scorecard: s.cfg.Scorer.Score(r, conv.Conv)}, nil
+	card, err := s.cfg.Scorer.Score(c.Request.Context(), r, conv.Conv)
+	if err != nil {
+		return nil, fmt.Errorf("rubric preview: %w", err)
+	}
+	return &previewResponse{Scorecard: card}, nil
 }
 
 // rescoreProgress is GET /rubrics/:id/versions/:version/progress.

@@ -77,7 +77,10 @@ type assignmentStore interface {
 
 type disputeStore interface {
 	CreateDispute(ctx context.Context, d *qa.Dispute) error
-	ResolveDispute(ctx context.Context, id int64, accepted bool, resolution string, by int64) error
+	Dispute(ctx context.Context, id int64) (*qa.Dispute, error)
+	// ResolveDispute resolves an open dispute; accepting it changes the reviewed item, the
+	// review's score and the statistics in one transaction.
+	ResolveDispute(ctx context.Context, id int64, res qa.DisputeResolution) (*qa.Dispute, error)
 	Disputes(ctx context.Context, f qa.Filter, status string) ([]qa.Dispute, error)
 }
 
@@ -134,16 +137,17 @@ type scoringQueue interface {
 	Enqueue(ctx context.Context, convKeys []int64, rubricID string, version int) error
 }
 
-// scorer scores one conversation with one rubric, for previews; *rubric.Scorer implements it.
+// scorer scores one conversation with one rubric and the checklists in force, for previews;
+// *jobs.Knowledge implements it.
 type scorer interface {
-	Score(r *rubric.Rubric, c *transcript.Conversation) *rubric.Scorecard
+	Score(ctx context.Context, r *rubric.Rubric, c *transcript.Conversation) (*rubric.Scorecard, error)
 }
 
-// checklistValidator checks a checklist file before it is published (it is loaded together
-// with the other checklists in force, so that a broken phrase or an unknown field is reported
-// with its line).
+// checklistValidator checks a checklist file before it is published: it is loaded together
+// with the published checklists, so that a broken phrase, an unknown field or a clash with the
+// set it joins is reported with its file and line; *jobs.Knowledge implements it.
 type checklistValidator interface {
-	ValidateChecklist(path string, yaml []byte) error
+	ValidateChecklist(ctx context.Context, path string, yaml []byte) error
 }
 
 // passwordHasher hashes and verifies passwords; password.Hasher implements it.

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/mail"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -81,15 +82,31 @@ func ValidateUser(u *qa.User) error {
 	return nil
 }
 
+// userDirectory is GET /users/directory: every user's id and name, for any signed-in caller,
+// so that reviews, disputes and the audit trail can say who instead of a number.
+func (s *Server) userDirectory(c *gin.Context) {
+	users, err := s.cfg.Stores.Users.Users(c.Request.Context())
+	items := make([]person, 0, len(users))
+	for _, u := range users {
+		items = append(items, person{ID: u.ID, Name: u.Name})
+	}
+	s.respond(c, http.StatusOK, list[person]{Items: items}, err)
+}
+
 // auditQuery is the query of GET /audit.
 type auditQuery struct {
 	Object string `form:"object"` // "review:12", "rubric:standard@3"
 }
 
-// auditTrail is GET /audit?object=: who changed what.
+// auditTrail is GET /audit?object=: who changed what. Administrators read the trail of any
+// object; reviewers and team leads those of the scorecards, reviews and disputes they can see.
 func (s *Server) auditTrail(c *gin.Context) {
 	var q auditQuery
 	if err := decodeQuery(c, &q); err != nil {
+		writeError(c, s.log, err)
+		return
+	}
+	if err := s.checkAuditObject(c, q.Object); err != nil {
 		writeError(c, s.log, err)
 		return
 	}
@@ -98,4 +115,29 @@ func (s *Server) auditTrail(c *gin.Context) {
 		items = []qa.AuditEntry{}
 	}
 	s.respond(c, http.StatusOK, list[qa.AuditEntry]{Items: items}, err)
+}
+
+// checkAuditObject lets a caller who is not an administrator read the trail of a scorecard,
+// review or dispute only when they can see it (scoped like everything else; one they cannot
+// see is "not found"); the trails of rubrics, checklists, users and calibrations are the
+// administrators'.
+func (s *Server) checkAuditObject(c *gin.Context, object string) error {
+	if callerFrom(c.Request.Context()).user.Role == qa.RoleAdmin {
+		return nil
+	}
+	kind, idText, _ := strings.Cut(object, ":")
+	id, err := strconv.ParseInt(idText, 10, 64)
+	switch {
+	case kind != "scorecard" && kind != "review" && kind != "dispute":
+		return qa.Errorf(qa.ErrForbidden, "audit of %q: only administrators read it", object)
+	case err != nil || id <= 0:
+		return qa.Errorf(qa.ErrInvalid, "object: %q: want %s:ID", object, kind)
+	case kind == "scorecard":
+		_, err = s.visibleScorecard(c, id)
+	case kind == "review":
+		_, err = s.visibleReview(c, id)
+	default:
+		_, err = s.visibleDispute(c.Request.Context(), id)
+	}
+	return err
 }

@@ -22,11 +22,12 @@ type HandlerStore interface {
 }
 
 // Handler is the Worker that scores: it loads the conversation and the rubric version, scores
-// with a *rubric.Scorer and saves the scorecard. It is safe for concurrent use.
+// with the scorer its ScorerSource gives (the checklists in force) and saves the scorecard. It
+// is safe for concurrent use.
 type Handler struct {
-	store  HandlerStore
-	scorer *rubric.Scorer
-	log    *slog.Logger
+	store   HandlerStore
+	scorers ScorerSource
+	log     *slog.Logger
 
 	mu      sync.Mutex
 	rubrics map[rubric.RubricRef]*rubric.Rubric // parsed versions; a published version never changes
@@ -34,12 +35,13 @@ type Handler struct {
 
 var _ Worker = (*Handler)(nil)
 
-// NewHandler returns a handler scoring with a scorer (whose checklists the caller loaded).
-func NewHandler(st HandlerStore, scorer *rubric.Scorer, log *slog.Logger) *Handler {
+// NewHandler returns a handler scoring with the scorers of a source: a *Knowledge in the
+// server, Fixed(scorer) where the checklists never change.
+func NewHandler(st HandlerStore, scorers ScorerSource, log *slog.Logger) *Handler {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Handler{store: st, scorer: scorer, log: log, rubrics: map[rubric.RubricRef]*rubric.Rubric{}}
+	return &Handler{store: st, scorers: scorers, log: log, rubrics: map[rubric.RubricRef]*rubric.Rubric{}}
 }
 
 // Score scores one conversation with one rubric version. A conversation the rubric does not
@@ -62,7 +64,11 @@ func (h *Handler) Score(ctx context.Context, convKey int64, rubricID string, ver
 	if !Applies(r.AppliesTo, sc.Conv, "") {
 		return nil
 	}
-	card := h.scorer.Score(r, sc.Conv)
+	scorer, err := h.scorers.Scorer(ctx)
+	if err != nil {
+		return fmt.Errorf("score conversation %d with %s@%d: %w", convKey, rubricID, version, err)
+	}
+	card := scorer.Score(r, sc.Conv)
 	if !Applies(r.AppliesTo, sc.Conv, card.Language) {
 		return nil // the detected language is not one the rubric scores
 	}

@@ -35,7 +35,7 @@ func publish(t *testing.T, e *env, edit func(string) string) qa.RubricVersion {
 func TestHandler(t *testing.T) {
 	ctx := context.Background()
 	e := newEnv(t, store.DialectSQLite, 2)
-	h := jobs.NewHandler(e.store, e.scorer, nil)
+	h := jobs.NewHandler(e.store, jobs.Fixed(e.scorer), nil)
 
 	t.Run("scores and saves with the stored version", func(t *testing.T) {
 		if err := h.Score(ctx, e.keys[0], "standard", e.version.Version); err != nil {

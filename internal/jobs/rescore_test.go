@@ -21,7 +21,7 @@ func TestPublishRescores(t *testing.T) {
 		t.Run(dialect, func(t *testing.T) {
 			ctx := context.Background()
 			e := newEnv(t, dialect, 0)
-			q := e.queue(t, jobs.NewHandler(e.store, e.scorer, nil), nil)
+			q := e.queue(t, jobs.NewHandler(e.store, jobs.Fixed(e.scorer), nil), nil)
 			if err := q.Start(ctx); err != nil {
 				t.Fatal(err)
 			}

@@ -48,7 +48,7 @@ func TestRestartDuringScoring(t *testing.T) {
 			ctx := context.Background()
 			const n = 24
 			e := newEnv(t, dialect, n)
-			handler := jobs.NewHandler(e.store, e.scorer, nil)
+			handler := jobs.NewHandler(e.store, jobs.Fixed(e.scorer), nil)
 
 			first := &stallingWorker{next: handler, after: 8, stalled: make(chan struct{}, 1)}
 			q1 := e.queue(t, first, nil)

@@ -32,7 +32,8 @@ type Rejection struct {
 }
 
 // StoredScorecard is a scorecard as kept by the server: the automatic result of one rubric
-// version on one conversation, with what it was scored on (for filters and statistics).
+// version on one conversation, with what it was scored on (for filters and statistics), and
+// the human verdict in force once it has been reviewed. Card is never changed by a review.
 type StoredScorecard struct {
 	ID              int64            `json:"id"`
 	ConversationKey int64            `json:"conversation_key"`
@@ -40,6 +41,13 @@ type StoredScorecard struct {
 	StartedAt       time.Time        `json:"started_at"` // when the conversation started (for periods)
 	Team            string           `json:"team,omitempty"`
 	ScoredAt        time.Time        `json:"scored_at"`
+	// ReviewID names the submitted review whose decisions are in force (the latest one made
+	// outside calibration sessions, with its accepted disputes); 0 when not reviewed.
+	ReviewID int64 `json:"review_id,omitempty"`
+	// ReviewedScore is the human score in force, recomputed from the current Card with the
+	// review's decisions (ApplyReview); nil when not reviewed. Statistics count it, not
+	// Card.Score.
+	ReviewedScore *float64 `json:"reviewed_score,omitempty"`
 }
 
 // Filter selects conversations or scorecards; zero fields match everything.

@@ -16,7 +16,7 @@ type Review struct {
 	CalibrationID int64        `json:"calibration_id,omitempty"`
 	Status        string       `json:"status"` // "draft", "submitted"
 	Items         []ReviewItem `json:"items"`
-	Score         float64      `json:"score"` // the human score, computed like the automatic one
+	Score         float64      `json:"score"` // the human score, computed by rubric.Score like the automatic one
 	Comment       string       `json:"comment,omitempty"`
 	CreatedAt     time.Time    `json:"created_at"`
 	SubmittedAt   *time.Time   `json:"submitted_at,omitempty"`
@@ -50,18 +50,34 @@ type SamplingRule struct {
 	Filter
 }
 
-// Dispute is an agent's objection to a reviewed item, resolved by a team lead.
+// Dispute is an agent's objection to a reviewed item, resolved by a team lead. Accepting it
+// changes the reviewed item to Result (the agent was right), which changes the review's human
+// score and the agent's statistics; rejecting it leaves the review as it is.
 type Dispute struct {
-	ID         int64      `json:"id"`
-	ReviewID   int64      `json:"review_id"`
-	ItemID     string     `json:"item_id"`
-	AgentID    string     `json:"agent_id"`
-	Comment    string     `json:"comment"`
-	Status     string     `json:"status"` // "open", "accepted", "rejected"
-	Resolution string     `json:"resolution,omitempty"`
-	ResolverID int64      `json:"resolver_id,omitempty"`
-	CreatedAt  time.Time  `json:"created_at"`
-	ResolvedAt *time.Time `json:"resolved_at,omitempty"`
+	ID       int64  `json:"id"`
+	ReviewID int64  `json:"review_id"`
+	ItemID   string `json:"item_id"`
+	AgentID  string `json:"agent_id"`
+	Team     string `json:"team,omitempty"` // the agent's team on the scorecard (whose lead resolves it)
+	Comment  string `json:"comment"`
+	// Result is the result the agent asks for (by default the other of pass and fail, see
+	// DisputedOutcome); once accepted, the result applied to the item.
+	Result     check.Outcome `json:"result,omitempty"`
+	Status     string        `json:"status"` // "open", "accepted", "rejected"
+	Resolution string        `json:"resolution,omitempty"`
+	ResolverID int64         `json:"resolver_id,omitempty"`
+	CreatedAt  time.Time     `json:"created_at"`
+	ResolvedAt *time.Time    `json:"resolved_at,omitempty"`
+}
+
+// DisputeResolution is a team lead's decision on a dispute.
+type DisputeResolution struct {
+	Accepted bool
+	// Result, when accepting, is the result the item gets instead of the one the agent asked
+	// for; empty keeps the agent's.
+	Result     check.Outcome
+	Resolution string // why, shown to the agent
+	By         int64  // the lead's user id
 }
 
 // CoachingNote is a team lead's note to an agent, acknowledged by the agent.

@@ -70,7 +70,7 @@ func (s *Scorer) ScoreAnalysed(r *Rubric, c *transcript.Conversation, text *text
 		}
 		card.Items = append(card.Items, item)
 	}
-	card.Score, card.CriticalFailed = computeScore(card.Items)
+	card.Score, card.CriticalFailed = Score(card.Items)
 	card.Passed = !card.CriticalFailed && card.Score >= r.PassScore
 	card.Agents = agentScores(c, card.Items)
 	return card
@@ -123,7 +123,7 @@ func agentScores(c *transcript.Conversation, items []ItemResult) []AgentScore {
 				mine = append(mine, it)
 			}
 		}
-		score, crit := computeScore(mine)
+		score, crit := Score(mine)
 		out = append(out, AgentScore{AgentID: id, Score: score, CriticalFailed: crit})
 	}
 	return out

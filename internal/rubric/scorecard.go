@@ -58,10 +58,15 @@ func (it ItemResult) counts() bool {
 	return false
 }
 
-// computeScore returns points over the maximum of the items that count, 0-100, rounded to one
-// decimal, and whether a critical item failed. With no item counting the score is 100: nothing
-// that applied was missed.
-func computeScore(items []ItemResult) (score float64, criticalFailed bool) {
+// Score returns points over the maximum of the items that count, 0-100, rounded to one decimal,
+// and whether a critical item failed (which makes the score 0). An item counts when it passed,
+// or failed and is not optional; na and review items drop out. With no item counting the score
+// is 100: nothing that applied was missed (spec/scorecard.md).
+//
+// It is the one score function: the scorer uses it for the automatic scorecard and its agent
+// shares, and the server for the human score of a review (whose passed items carry their
+// MaxPoints as Points, as the scorer gives them).
+func Score(items []ItemResult) (score float64, criticalFailed bool) {
 	var got, max float64
 	for _, it := range items {
 		if it.Critical && it.Result == check.Fail {

@@ -79,3 +79,15 @@ func toChecklistVersions(rows []checklistVersionRow) []qa.ChecklistVersion {
 	}
 	return out
 }
+
+// ChecklistRevision numbers the state of the published checklists: the count of versions ever
+// published, which grows with every publication (versions are append-only). Scoring workers
+// compare it with the one their knowledge was built from, a cheap query per job, so that every
+// process scores with the checklists in force (internal/jobs, Knowledge).
+func (s *Store) ChecklistRevision(ctx context.Context) (int, error) {
+	var n int64
+	if err := s.conn(ctx).Model(&checklistVersionRow{}).Count(&n).Error; err != nil {
+		return 0, dbError(err, "checklist revision")
+	}
+	return int(n), nil
+}

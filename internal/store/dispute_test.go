@@ -39,11 +39,18 @@ func TestDisputes(t *testing.T) {
 		if list, err := s.Disputes(ctx, qa.Filter{Teams: []string{"en"}}, store.DisputeOpen); err != nil || len(list) != 1 {
 			t.Errorf("open disputes of team en: %+v, %v", list, err)
 		}
-		if err := s.ResolveDispute(ctx, d.ID, true, "goodbye found", 2); err != nil {
-			t.Fatal(err)
+		if got, err := s.Dispute(ctx, d.ID); err != nil || got.Team != "en" || got.Result != check.Pass {
+			t.Errorf("Dispute: %+v, %v; want team en asking for pass", got, err)
 		}
-		if err := s.ResolveDispute(ctx, d.ID, false, "", 2); !errors.Is(err, qa.ErrConflict) {
+		resolved, err := s.ResolveDispute(ctx, d.ID, qa.DisputeResolution{Accepted: true, Resolution: "goodbye found", By: 2})
+		if err != nil || resolved.Status != store.DisputeAccepted || resolved.ResolverID != 2 {
+			t.Fatalf("ResolveDispute: %+v, %v", resolved, err)
+		}
+		if _, err := s.ResolveDispute(ctx, d.ID, qa.DisputeResolution{By: 2}); !errors.Is(err, qa.ErrConflict) {
 			t.Errorf("resolving twice: %v, want qa.ErrConflict", err)
+		}
+		if _, err := s.ResolveDispute(ctx, 9999, qa.DisputeResolution{By: 2}); !errors.Is(err, qa.ErrNotFound) {
+			t.Errorf("resolving a missing dispute: %v, want qa.ErrNotFound", err)
 		}
 		list, err := s.Disputes(ctx, qa.Filter{AgentID: "a-1"}, "")
 		if err != nil || len(list) != 1 || list[0].Status != store.DisputeAccepted || list[0].ResolvedAt == nil {

@@ -61,3 +61,37 @@ func RowColumns() (map[string][]string, error) {
 func AddMigrationRecord(ctx context.Context, s *Store, version int) error {
 	return s.conn(ctx).Create(&schemaMigrationRow{Version: version, Name: "test", AppliedAt: s.now()}).Error
 }
+
+// Sources returns the source column of a scorecard's agent shares and item rows, sorted and
+// without duplicates.
+func Sources(ctx context.Context, s *Store, scorecardID int64) (agents, items []string, err error) {
+	if err = s.conn(ctx).Table("scorecard_agents").Where("scorecard_id = ?", scorecardID).Distinct().Order("source").Pluck("source", &agents).Error; err != nil {
+		return nil, nil, err
+	}
+	err = s.conn(ctx).Table("scorecard_items").Where("scorecard_id = ?", scorecardID).Distinct().Order("source").Pluck("source", &items).Error
+	return agents, items, err
+}
+
+// InsertSubmittedReview stores a submitted review directly, as a database migrated before
+// version 2 holds one: the statistics rows are not touched.
+func InsertSubmittedReview(ctx context.Context, s *Store, scorecardID, reviewerID int64, items map[string]string) (int64, error) {
+	now := s.now()
+	row := reviewRow{ScorecardID: scorecardID, ReviewerID: reviewerID, Status: ReviewSubmitted, CreatedAt: now, UpdatedAt: now, SubmittedAt: &now}
+	if err := s.conn(ctx).Create(&row).Error; err != nil {
+		return 0, err
+	}
+	pos := 0
+	for id, result := range items {
+		it := reviewItemRow{ReviewID: row.ID, ItemID: id, Position: pos, Result: result, Comment: "before v2"}
+		pos++
+		if err := s.conn(ctx).Create(&it).Error; err != nil {
+			return 0, err
+		}
+	}
+	return row.ID, nil
+}
+
+// ApplyAllReviews runs the backfill step of migration 2.
+func ApplyAllReviews(ctx context.Context, s *Store) error {
+	return s.conn(ctx).Transaction(applyAllReviews)
+}

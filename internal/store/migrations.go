@@ -23,6 +23,7 @@ type migration struct {
 func migrations() []migration {
 	return []migration{
 		{name: "initial schema", up: migrateV1},
+		{name: "reviewed results in statistics", up: migrateV2},
 	}
 }
 

@@ -90,12 +90,16 @@ func reviewItemRows(r *qa.Review, card *rubric.Scorecard) ([]reviewItemRow, erro
 	return rows, nil
 }
 
-// SaveReview creates a review or updates a draft, and fills ID, Status, CreatedAt, SubmittedAt
-// and each item's Automatic result. A review with ID 0 continues the reviewer's draft of the
-// same scorecard (and calibration) when there is one. Status "submitted" submits it; a
-// submitted review is immutable (qa.ErrConflict), and a review belongs to its reviewer
-// (qa.ErrForbidden for another one). In a calibration the reviewer must be invited and the
-// session not yet revealed. Score is the caller's human score, stored as given.
+// SaveReview creates a review or updates a draft, and fills ID, Status, Score, CreatedAt,
+// SubmittedAt and each item's Automatic result. A review with ID 0 continues the reviewer's
+// draft of the same scorecard (and calibration) when there is one. Status "submitted" submits
+// it; a submitted review is immutable (qa.ErrConflict) except through an accepted dispute, and
+// a review belongs to its reviewer (qa.ErrForbidden for another one). In a calibration the
+// reviewer must be invited and the session not yet revealed. Score is the human score
+// (qa.ApplyReview on the stored card); the caller's value is ignored.
+//
+// Submitting a review outside a calibration session puts its verdict in force, in the same
+// transaction: the statistics count the reviewed results from then on (reviewed.go).
 func (s *Store) SaveReview(ctx context.Context, r *qa.Review) error {
 	if r == nil || r.ScorecardID == 0 || r.ReviewerID == 0 {
 		return qa.Errorf(qa.ErrInvalid, "review: scorecard and reviewer are required")
@@ -119,6 +123,7 @@ func (s *Store) SaveReview(ctx context.Context, r *qa.Review) error {
 		if err != nil {
 			return err
 		}
+		r.Score = qa.ApplyReview(&card, r.Items).Score
 		if r.CalibrationID != 0 {
 			if err := s.checkCalibrationReview(tx, r); err != nil {
 				return err
@@ -140,6 +145,9 @@ func (s *Store) SaveReview(ctx context.Context, r *qa.Review) error {
 			}
 		}
 		r.ID, r.CreatedAt, r.SubmittedAt = row.ID, utc(row.CreatedAt), utcPtr(row.SubmittedAt)
+		if r.Status == ReviewSubmitted && r.CalibrationID == 0 {
+			return refreshReviewed(tx, r.ScorecardID)
+		}
 		return nil
 	})
 	if err != nil {

@@ -32,11 +32,14 @@ type scorecardRow struct {
 	NeedsReview          bool
 	Card                 string
 	ScoredAt             time.Time
+	ReviewID             int64    // the review in force (reviewed.go), 0 when none
+	ReviewedScore        *float64 // its score, nil when not reviewed
 }
 
 func (scorecardRow) TableName() string { return "scorecards" }
 
-// scorecardAgentRow is one agent's share of a scorecard (see v1ScorecardAgent).
+// scorecardAgentRow is one agent's share of a scorecard (see v1ScorecardAgent), with the
+// verdict in force: the scorer's, or a review's once one is submitted (Source, reviewed.go).
 type scorecardAgentRow struct {
 	ScorecardID    int64  `gorm:"primaryKey;autoIncrement:false"`
 	AgentID        string `gorm:"primaryKey"`
@@ -50,11 +53,13 @@ type scorecardAgentRow struct {
 	Bucket         int
 	CriticalFailed bool
 	NeedsReview    bool
+	Source         string // SourceAutomatic or SourceReview
 }
 
 func (scorecardAgentRow) TableName() string { return "scorecard_agents" }
 
-// scorecardItemRow is one item result attributed to one agent (see v1ScorecardItem).
+// scorecardItemRow is one item result attributed to one agent (see v1ScorecardItem): the
+// scorer's result, or a review's (Source).
 type scorecardItemRow struct {
 	ScorecardID int64  `gorm:"primaryKey;autoIncrement:false"`
 	ItemID      string `gorm:"primaryKey"`
@@ -65,6 +70,7 @@ type scorecardItemRow struct {
 	Language    string
 	StartedAt   time.Time
 	Result      string
+	Source      string // SourceAutomatic or SourceReview
 }
 
 func (scorecardItemRow) TableName() string { return "scorecard_items" }
@@ -109,6 +115,7 @@ func scorecardRows(conv conversationRow, c *transcript.Conversation, card *rubri
 			AgentID: a.AgentID, Team: teamOf(a.AgentID), RubricID: sc.RubricID, Channel: sc.Channel,
 			Language: sc.Language, StartedAt: sc.StartedAt, Week: week, Score: a.Score,
 			Bucket: bucketOf(a.Score), CriticalFailed: a.CriticalFailed, NeedsReview: card.NeedsReview,
+			Source: SourceAutomatic,
 		})
 	}
 	var items []scorecardItemRow
@@ -126,6 +133,7 @@ func scorecardRows(conv conversationRow, c *transcript.Conversation, card *rubri
 			items = append(items, scorecardItemRow{
 				ItemID: it.ID, AgentID: agent, Team: teamOf(agent), RubricID: sc.RubricID,
 				Channel: sc.Channel, Language: sc.Language, StartedAt: sc.StartedAt, Result: string(it.Result),
+				Source: SourceAutomatic,
 			})
 		}
 	}
@@ -135,6 +143,7 @@ func scorecardRows(conv conversationRow, c *transcript.Conversation, card *rubri
 func toStoredScorecard(r scorecardRow) (*qa.StoredScorecard, error) {
 	out := &qa.StoredScorecard{
 		ID: r.ID, ConversationKey: r.ConversationID, StartedAt: utc(r.StartedAt), Team: r.Team, ScoredAt: utc(r.ScoredAt),
+		ReviewID: r.ReviewID, ReviewedScore: r.ReviewedScore,
 	}
 	if err := json.Unmarshal([]byte(r.Card), &out.Card); err != nil {
 		return nil, fmt.Errorf("scorecard %d: decode stored card: %w", r.ID, err)
@@ -143,7 +152,8 @@ func toStoredScorecard(r scorecardRow) (*qa.StoredScorecard, error) {
 }
 
 // SaveScorecard stores a scorecard of a stored conversation as its current scorecard for the
-// card's rubric, replacing an earlier one (same id kept), and returns its id. A scorecard made
+// card's rubric, replacing an earlier one (same id kept), and returns its id. When the
+// scorecard was reviewed, the review in force is applied to the new card (reviewed.go). A scorecard made
 // by an older rubric version than the stored one is not saved: the id of the newer one is
 // returned. Saving the same card twice has the effect of saving it once.
 func (s *Store) SaveScorecard(ctx context.Context, convKey int64, card *rubric.Scorecard) (int64, error) {
@@ -192,6 +202,10 @@ func (s *Store) saveScorecard(ctx context.Context, convKey, rev int64, card *rub
 		row.ID = existing.ID // 0 when new
 		if err := writeScorecard(tx, &row, agents, items); err != nil {
 			return dbError(err, "write scorecard")
+		}
+		// A review in force keeps winning over the new automatic results.
+		if err := refreshReviewed(tx, row.ID); err != nil {
+			return err
 		}
 		id, saved = row.ID, true
 		return nil

@@ -10,9 +10,11 @@ import type {
   ChecklistVersion,
   CoachingNote,
   ConversationDetail,
+  CustomerZones,
   Dispute,
   Filter,
   Page,
+  Person,
   RescoreProgress,
   Review,
   ReviewItemRequest,
@@ -185,13 +187,15 @@ export function asList<T>(data: unknown, ...keys: string[]): T[] {
  * StoredConversation carrying its scorecards. */
 export function asConversationDetail(data: unknown): ConversationDetail {
   const d = data as Record<string, unknown>;
+  const zones = d.customer_zones as CustomerZones | undefined;
   if (typeof d.key === 'number') {
-    const { scorecards, ...conv } = d;
-    return { conversation: conv as unknown as StoredConversation, scorecards: asList<StoredScorecard>(scorecards ?? []) };
+    const { scorecards, customer_zones: _zones, ...conv } = d;
+    return { conversation: conv as unknown as StoredConversation, scorecards: asList<StoredScorecard>(scorecards ?? []), customer_zones: zones };
   }
   return {
     conversation: d.conversation as StoredConversation,
     scorecards: asList<StoredScorecard>(d.scorecards ?? []),
+    customer_zones: zones,
   };
 }
 
@@ -328,6 +332,10 @@ export const api = {
   },
   async users(): Promise<User[]> {
     return asList(await request('GET', '/users'), 'users');
+  },
+  /** directory lists every user's id and name (any signed-in role). */
+  async directory(): Promise<Person[]> {
+    return asList(await request('GET', '/users/directory'), 'people');
   },
   /** createUser answers the user and, when the password was left empty, the generated one. */
   async createUser(u: { email: string; name: string; role: string; password?: string; agent_id?: string; teams?: string[] }): Promise<{ user: User; password?: string }> {

@@ -132,6 +132,10 @@ export interface StoredScorecard {
   started_at: string;
   team?: string;
   scored_at: string;
+  /** The submitted review in force (the latest outside calibration sessions). */
+  review_id?: number;
+  /** The human score in force, what the statistics count; scorecard.score stays the automatic one. */
+  reviewed_score?: number;
 }
 
 export interface ReviewItem {
@@ -199,7 +203,10 @@ export interface Dispute {
   review_id: number;
   item_id: string;
   agent_id: string;
+  team?: string;
   comment: string;
+  /** The result the agent asks for; once accepted, the result applied to the item. */
+  result?: Outcome;
   status: 'open' | 'accepted' | 'rejected';
   resolution?: string;
   resolver_id?: number;
@@ -283,10 +290,24 @@ export interface AgentStats {
   worst_items: ItemRate[] | null;
 }
 
+/** The customer's possible time zones (internal/timezone): from customer.timezone, else the
+ * phone, else the country; several when a mobile number or a country spans several. */
+export interface CustomerZones {
+  names: string[];
+  source?: string;
+}
+
 /** A conversation with its scorecards, as GET /conversations/:key answers. */
 export interface ConversationDetail {
   conversation: StoredConversation;
   scorecards: StoredScorecard[];
+  customer_zones?: CustomerZones;
+}
+
+/** An entry of GET /users/directory: who a user id is. */
+export interface Person {
+  id: number;
+  name: string;
 }
 
 /** A scorecard with its reviews (visible per role), as GET /scorecards/:id answers. */

@@ -60,6 +60,27 @@ describe('Transcript', () => {
     expect(screen.getByText(/Transferred to Ольга/)).toBeInTheDocument();
   });
 
+  it('takes the zone resolved from the phone when the transcript names none', () => {
+    const noZone = { ...conv, customer: { name: 'Иван', phone: '+7 4232 00-00-00' } };
+    render(
+      <I18nProvider initial="en">
+        <Transcript conversation={noZone} zones={{ names: ['Asia/Vladivostok'], source: 'phone +7 4232…' }} selected={null} />
+      </I18nProvider>,
+    );
+    expect(screen.getByText(/customer's zone \(Asia\/Vladivostok, phone \+7 4232…\)/)).toBeInTheDocument();
+  });
+
+  it('lists the zones when the phone leaves several', () => {
+    const noZone = { ...conv, customer: { name: 'Иван', phone: '+7 914 000 00 00' } };
+    const { container } = render(
+      <I18nProvider initial="en">
+        <Transcript conversation={noZone} zones={{ names: ['Asia/Vladivostok', 'Asia/Yakutsk'], source: 'phone +7 914…' }} selected={null} />
+      </I18nProvider>,
+    );
+    expect(screen.getByText(/one of Asia\/Vladivostok, Asia\/Yakutsk \(phone \+7 914…\)/)).toBeInTheDocument();
+    expect(container.querySelector('[title="Customer\'s local time"]')).toBeNull();
+  });
+
   it("shows times in the customer's zone and the reviewer's", () => {
     renderT(null);
     // 06:12Z is 18:12 in Asia/Anadyr (UTC+12).

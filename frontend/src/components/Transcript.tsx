@@ -1,9 +1,11 @@
 // The conversation as a chat: customer on the left, agent and bot on the right, system events in
 // the middle. Each message shows its time in the customer's zone and in the reviewer's. The
+// customer's zone is customer.timezone, else the one zone the server resolved from the phone or
+// the country (customer_zones); when those leave several zones, they are listed instead. The
 // evidence of the selected scorecard item is highlighted and scrolled into view.
 
 import { useEffect, useMemo, useRef } from 'react';
-import type { Conversation, ItemResult, Turn } from '../api/types';
+import type { Conversation, CustomerZones, ItemResult, Turn } from '../api/types';
 import { useI18n, type TFunc } from '../i18n';
 import { segments, spansByTurn } from '../lib/evidence';
 import { scrollIntoPanel } from '../lib/scroll';
@@ -11,16 +13,25 @@ import { browserZone, clock, validZone } from '../lib/time';
 
 interface Props {
   conversation: Conversation;
+  /** The customer's possible zones as the server resolved them (GET /conversations/:key). */
+  zones?: CustomerZones;
   /** The item whose evidence is highlighted. */
   selected?: ItemResult | null;
 }
 
-export function Transcript({ conversation, selected }: Props) {
+export function Transcript({ conversation, zones, selected }: Props) {
   const { t, lang } = useI18n();
   const ref = useRef<HTMLOListElement>(null);
   const turns = conversation.turns ?? [];
-  const customerZone = validZone(conversation.customer?.timezone) ? conversation.customer!.timezone! : undefined;
+  const resolved = (zones?.names ?? []).filter((z) => validZone(z));
+  const given = validZone(conversation.customer?.timezone) ? conversation.customer!.timezone! : undefined;
+  const customerZone = given ?? (resolved.length === 1 ? resolved[0] : undefined);
   const myZone = browserZone();
+  const zonesLine = customerZone
+    ? t('conv.zones', { customer: !given && zones?.source ? `${customerZone}, ${zones.source}` : customerZone, me: myZone })
+    : resolved.length > 1
+      ? t('conv.zonesSeveral', { zones: resolved.join(', '), source: zones?.source ?? '', me: myZone })
+      : t('conv.zonesUnknown', { me: myZone });
 
   const spans = useMemo(
     () => spansByTurn(turns.map((x) => x.text ?? ''), selected ? [selected] : []),
@@ -36,7 +47,7 @@ export function Transcript({ conversation, selected }: Props) {
   return (
     <section className="transcript" aria-label={t('conv.transcript')}>
       <div className="transcript-zones" aria-live="polite">
-        {customerZone ? t('conv.zones', { customer: customerZone, me: myZone }) : t('conv.zonesUnknown', { me: myZone })}
+        {zonesLine}
       </div>
       <ol className="turns" ref={ref}>
         {turns.map((turn, i) => (

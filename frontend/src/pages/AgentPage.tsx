@@ -72,7 +72,7 @@ export function AgentPage() {
         <>
           <div className="kpis">
             <Kpi label={t('kpi.conversations')} value={String(s.conversations)} />
-            <Kpi label={t('kpi.meanScore')} value={s.mean_score.toFixed(1)} sub={team ? t('kpi.teamMean', { value: team.mean_score.toFixed(1) }) : undefined} testId="agent-mean" />
+            <Kpi label={t('kpi.meanScore')} value={s.mean_score.toFixed(1)} sub={team ? t('kpi.teamMean', { value: team.mean_score.toFixed(1) }) : undefined} testId="agent-mean" raw={s.mean_score} />
             <Kpi label={t('kpi.criticalFails')} value={String(s.critical_failed)} bad={s.critical_failed > 0} />
             <Kpi label={t('kpi.needsReview')} value={String(s.needs_review)} />
           </div>
@@ -107,7 +107,7 @@ export function AgentPage() {
                   {Object.keys(s.item_pass_rate ?? {})
                     .sort()
                     .map((id) => (
-                      <tr key={id}>
+                      <tr key={id} data-item={id} data-rate={s.item_pass_rate?.[id]}>
                         <td>{itemLabel(t, id)}</td>
                         <td>
                           <RateBar rate={s.item_pass_rate?.[id]} kind="agent" />
@@ -174,9 +174,9 @@ export function AgentPage() {
   );
 }
 
-function Kpi({ label, value, sub, bad, testId }: { label: string; value: string; sub?: string; bad?: boolean; testId?: string }) {
+function Kpi({ label, value, sub, bad, testId, raw }: { label: string; value: string; sub?: string; bad?: boolean; testId?: string; raw?: number }) {
   return (
-    <div className={`kpi${bad ? ' kpi-bad' : ''}`} data-testid={testId}>
+    <div className={`kpi${bad ? ' kpi-bad' : ''}`} data-testid={testId} data-value={raw}>
       <span className="kpi-label">{label}</span>
       <span className="kpi-value">{value}</span>
       {sub && <span className="kpi-sub">{sub}</span>}
@@ -222,7 +222,7 @@ function CardList({ cards, lang, empty }: { cards: StoredScorecard[]; lang: stri
           <span className="muted small">
             {c.scorecard.rubric.id} · {dateOnly(c.started_at, lang)}
           </span>{' '}
-          <ScoreBadge score={c.scorecard.score} critical={c.scorecard.critical_failed} />
+          <ScoreBadge score={c.reviewed_score ?? c.scorecard.score} critical={c.scorecard.critical_failed} />
         </li>
       ))}
     </ul>

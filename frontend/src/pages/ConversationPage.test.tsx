@@ -60,6 +60,7 @@ vi.mock('../api/client', async (orig) => {
       scorecard: async () => ({ scorecard: card, reviews: [] }),
       conversation: async () => ({ conversation: conv, scorecards: [card] }),
       audit: async () => [],
+      directory: async () => [{ id: 3, name: 'Roman' }],
       disputes: async () => [],
       queue: async () => [{ id: 1, scorecard_id: 3, reviewer_id: 3, reason: 'needs_review', assigned_at: '' }],
       saveReview: (...args: unknown[]) => saveReview(...args),

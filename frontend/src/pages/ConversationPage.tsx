@@ -162,7 +162,7 @@ export function ConversationPage() {
               {reviewing ? (
                 <ScoreBadge score={preview.score} critical={preview.criticalFailed} label={t('score.yourReview')} />
               ) : submitted ? (
-                <ScoreBadge score={submitted.score} label={t('score.human')} />
+                <ScoreBadge score={card.reviewed_score ?? submitted.score} label={t('score.human')} />
               ) : (
                 <span className="score score-none">{t('score.notReviewed')}</span>
               )}
@@ -185,7 +185,7 @@ export function ConversationPage() {
         </nav>
       )}
       <div className="split">
-        <Transcript conversation={c} selected={selectedItem} />
+        <Transcript conversation={c} zones={data.conv.customer_zones} selected={selectedItem} />
         <aside className="scorecard-panel" aria-label={t('conv.scorecard')}>
           {!card && <p className="muted">{t('conv.noScorecard')}</p>}
           {card && (
@@ -240,7 +240,7 @@ export function ConversationPage() {
                   {message}
                 </p>
               )}
-              {submitted && <ReviewSummary review={submitted} />}
+              {submitted && <ReviewSummary review={submitted} names={data.names} />}
               {can.lead(role) && agentIds.length > 0 && (
                 <section className="panel-section">
                   <h2>{t('coaching.title')}</h2>
@@ -250,7 +250,7 @@ export function ConversationPage() {
               {data.audit.length > 0 && (
                 <details className="panel-section">
                   <summary>{t('audit.title')}</summary>
-                  <AuditTrail entries={data.audit} />
+                  <AuditTrail entries={data.audit} names={data.names} />
                 </details>
               )}
             </>
@@ -261,14 +261,15 @@ export function ConversationPage() {
   );
 }
 
-function ReviewSummary({ review }: { review: Review }) {
+function ReviewSummary({ review, names }: { review: Review; names: Map<number, string> }) {
   const { t, lang } = useI18n();
   const overridden = review.items.filter((i) => i.result !== i.automatic);
   return (
     <section className="panel-section" aria-label={t('review.summary')}>
       <h2>{t('review.summary')}</h2>
       <p className="small">
-        {t('review.by', { id: review.reviewer_id, at: dateTime(review.submitted_at ?? review.created_at, lang) })} · {t('score.human')}{' '}
+        {t('review.by', { name: names.get(review.reviewer_id) ?? `#${review.reviewer_id}`, at: dateTime(review.submitted_at ?? review.created_at, lang) })} ·{' '}
+        {t('score.human')}{' '}
         <ScoreBadge score={review.score} />
       </p>
       {review.comment && <blockquote>{review.comment}</blockquote>}

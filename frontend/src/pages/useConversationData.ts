@@ -1,8 +1,9 @@
 // Loads everything the conversation page shows: the scorecard with its reviews, the
-// conversation, the audit trail, the disputes on its reviews and, for reviewers, the assignment.
+// conversation, the audit trail, the disputes on its reviews, the names of the people in them
+// and, for reviewers, the assignment.
 
 import { api } from '../api/client';
-import type { Assignment, AuditEntry, ConversationDetail, Dispute, Role, ScorecardDetail, StoredScorecard } from '../api/types';
+import type { Assignment, AuditEntry, ConversationDetail, Dispute, Person, Role, ScorecardDetail, StoredScorecard } from '../api/types';
 import { can } from '../auth';
 
 export interface ConversationData {
@@ -11,6 +12,8 @@ export interface ConversationData {
   audit: AuditEntry[];
   disputes: Dispute[];
   assignments: Assignment[];
+  /** User id → name (GET /users/directory), for reviewers and the audit trail. */
+  names: Map<number, string>;
 }
 
 async function quiet<T>(p: Promise<T>, fallback: T): Promise<T> {
@@ -34,10 +37,11 @@ export async function loadConversation(params: { id?: string; key?: string; rubr
     if (pick) card = await api.scorecard(pick.id);
   }
   const objects = card ? [`scorecard:${card.scorecard.id}`, ...card.reviews.map((r) => `review:${r.id}`)] : [];
-  const [auditLists, disputes, assignments] = await Promise.all([
+  const [auditLists, disputes, assignments, people] = await Promise.all([
     can.conversations(role) ? Promise.all(objects.map((o) => quiet(api.audit(o), []))) : Promise.resolve([] as AuditEntry[][]),
     card && card.reviews.length && can.disputes(role) ? quiet(api.disputes(), []) : Promise.resolve([] as Dispute[]),
     can.review(role) ? quiet(api.queue(), []) : Promise.resolve([] as Assignment[]),
+    quiet(Promise.resolve().then(() => api.directory()), [] as Person[]),
   ]);
   const seen = new Set<string>();
   const audit = auditLists
@@ -50,5 +54,6 @@ export async function loadConversation(params: { id?: string; key?: string; rubr
     })
     .sort((a, b) => a.at.localeCompare(b.at));
   const reviewIds = new Set(card?.reviews.map((r) => r.id) ?? []);
-  return { conv, card, audit, disputes: disputes.filter((d) => reviewIds.has(d.review_id)), assignments };
+  const names = new Map(people.map((p) => [p.id, p.name]));
+  return { conv, card, audit, disputes: disputes.filter((d) => reviewIds.has(d.review_id)), assignments, names };
 }
