@@ -58,7 +58,7 @@ var apologySets = []string{SetApologyFailure, SetApologyAdmission, SetApologyCus
 //     the customer suspects their own mistake ("what am I doing wrong?") in the message, or an
 //     agent explains it ("after three incorrect PIN entries") and no agent admits a fault.
 func Apology(in *Input) Result {
-	if in.Lexicon == nil || in.Set(SetApologyFailure) == nil {
+	if in.Set(SetApologyFailure) == nil {
 		return in.NoLexicon()
 	}
 	trig, from, ok := in.companyFailure()

@@ -30,7 +30,7 @@ var badNewsSets = []string{SetBadNewsBad, SetBadNewsGood}
 //   - fail: a reply has the good news first; each such reply is cited with both phrases.
 //   - na: no reply carries both.
 func BadNewsFirst(in *Input) Result {
-	if in.Lexicon == nil || in.Set(SetBadNewsBad) == nil {
+	if in.Set(SetBadNewsBad) == nil {
 		return in.NoLexicon()
 	}
 	var both int
@@ -75,7 +75,7 @@ func BadNewsFirst(in *Input) Result {
 // it and does not overlap bad news.
 func (in *Input) firstGoodNews(i int, bads []Match) (Match, bool) {
 	for _, m := range in.Find(SetBadNewsGood, i) {
-		if !overlapsAnyMatch(m, bads) && !in.negatedAfter(i, m) && !in.negationInside(i, m) {
+		if !overlapsAny(bads, m.First, m.Last+1) && !in.negatedAfter(i, m) && !in.negationInside(i, m) {
 			return m, true
 		}
 	}

@@ -50,12 +50,9 @@ var clarifyingSets = []string{
 // Nothing else tells that a request was unclear: an agent who informs, then books, after the
 // customer gave every detail, needed no question, and is na rather than fail.
 func ClarifyingQuestion(in *Input) Result {
-	agents := agentTurns(in.Conv)
-	if len(agents) == 0 {
-		return Result{Outcome: NA, Reason: "no agent reply"}
-	}
-	if in.Lexicon == nil || in.Set(SetClarifyingExclude) == nil {
-		return in.NoLexicon()
+	agents, res, ok := in.agentReplies(SetClarifyingExclude)
+	if !ok {
+		return res
 	}
 	issue := in.firstIssueTurn()
 	if issue < 0 {
@@ -134,7 +131,7 @@ func (in *Input) clarifyingQuestionIn(i int) (Evidence, bool) {
 	for si, s := range t.Sentences {
 		asks := s.Question || anyMatchIn(requests, s.First, s.Last)
 		if asks && !anyMatchIn(excluded, s.First, s.Last) && s.Last > s.First {
-			return sentenceEvidence(i, t, si), true
+			return sentenceWordsEvidence(i, t, si), true
 		}
 	}
 	return Evidence{}, false

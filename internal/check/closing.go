@@ -114,8 +114,8 @@ func (in *Input) closingQuestion(turns []int) (Evidence, bool) {
 	for k := len(turns) - 1; k >= 0; k-- {
 		t := in.Turn(turns[k])
 		for si := len(t.Sentences) - 1; si >= 0; si-- {
-			if s := t.Sentences[si]; s.Question {
-				return Evidence{Turn: turns[k], Start: s.Start, End: s.End, Text: t.SentenceText(si)}, true
+			if t.Sentences[si].Question {
+				return sentenceEvidence(turns[k], t, si), true
 			}
 		}
 	}
@@ -136,11 +136,11 @@ func (in *Input) closingFarewell(turns []int) (Evidence, bool) {
 		t := in.Turn(i)
 		welcome := in.Find(SetClosingWelcome, i)
 		for si, s := range t.Sentences {
-			if !caOverlapsAny(welcome, s.First, s.Last) || !sentenceCovered(t, s.First, s.Last, welcome) {
+			if !overlapsAny(welcome, s.First, s.Last) || !sentenceCovered(t, s.First, s.Last, welcome) {
 				continue
 			}
 			if !found || s.Start > ev.Start {
-				ev, found = Evidence{Turn: i, Start: s.Start, End: s.End, Text: t.SentenceText(si)}, true
+				ev, found = sentenceEvidence(i, t, si), true
 			}
 		}
 		if !found && len(welcome) > 0 && len(t.Sentences) > 0 && welcome[0].First == closingFirstWord(t) && in.closingThanked(i) {

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/qa-scorer/qa-scorer/internal/textproc"
-	"github.com/qa-scorer/qa-scorer/internal/transcript"
 )
 
 // Phrase sets of complete_answer (checklists/<lang>/complete_answer.yaml).
@@ -77,45 +76,21 @@ func CompleteAnswer(in *Input) Result {
 	if in.Set(SetCAStopwords) == nil {
 		return in.NoLexicon()
 	}
-	cw := newCAContent(in)
+	cw := newContentWords(in)
 	var asked int
 	var answered, missing []Evidence
 	for _, ci := range customerTurns(in.Conv) {
 		qs := in.caQuestions(ci)
+		asked += len(qs)
+		// Made here rather than returned by caAnswers, so that it may stay on the stack.
 		evs := make([]*Evidence, len(qs))
-		real, aligned := 0, 0
-		for k, q := range qs {
-			if !q.request {
-				real++
-			}
-			if ev, ok := in.caAligned(cw, ci, q); ok {
-				evs[k] = &ev
-				aligned++
-			}
-		}
-		used := caUsedSentences(in, evs)
-		for k, q := range qs {
-			asked++
-			switch {
-			case evs[k] != nil:
-			case q.request || real == 1 || aligned == 0 || len(cw.words(ci, q.first, q.last)) == 0:
-				if ev, ok := in.caWhole(cw, ci, q); ok {
-					evs[k] = &ev
-				}
-			default:
-				// Another question of the message got its answer: this one is answered only by
-				// a statement of the next reply that answered none of the others.
-				if ev, ok := in.caStatement(cw, ci, used); ok {
-					evs[k] = &ev
-					used[ev] = true
-				}
-			}
-			if evs[k] != nil {
-				answered = append(answered, *evs[k])
+		in.caAnswers(cw, ci, qs, evs)
+		for k, ev := range evs {
+			if ev != nil {
+				answered = append(answered, *ev)
 				continue
 			}
-			t := in.Turn(ci)
-			missing = append(missing, Evidence{Turn: ci, Start: q.start, End: q.end, Text: t.Snippet(q.start, q.end)})
+			missing = append(missing, spanEvidence(ci, in.Turn(ci), qs[k].start, qs[k].end))
 		}
 	}
 	switch {
@@ -136,6 +111,38 @@ func CompleteAnswer(in *Input) Result {
 		Outcome:  Pass,
 		Reason:   fmt.Sprintf("all %d customer questions were answered", asked),
 		Evidence: answered,
+	}
+}
+
+// caAnswers sets evs[k] to the answer to question qs[k] of customer turn ci, leaving it nil
+// when there is none. A question aligned with an answer of its own keeps it; the others are
+// answered by the next reply as a whole, or, once another question of the message got its
+// answer, only by a statement of the next reply that answered none of the others.
+func (in *Input) caAnswers(cw *contentWords, ci int, qs []caQuestion, evs []*Evidence) {
+	real, aligned := 0, 0
+	for k, q := range qs {
+		if !q.request {
+			real++
+		}
+		if ev, ok := in.caAligned(cw, ci, q); ok {
+			evs[k] = &ev
+			aligned++
+		}
+	}
+	used := caUsedSentences(in, evs)
+	for k, q := range qs {
+		switch {
+		case evs[k] != nil:
+		case q.request || real == 1 || aligned == 0 || len(cw.words(ci, q.first, q.last)) == 0:
+			if ev, ok := in.caWhole(cw, ci, q); ok {
+				evs[k] = &ev
+			}
+		default:
+			if ev, ok := in.caStatement(cw, ci, used); ok {
+				evs[k] = &ev
+				used[ev] = true
+			}
+		}
 	}
 }
 
@@ -165,7 +172,7 @@ func (in *Input) caQuestions(ci int) []caQuestion {
 		}
 		for _, q := range caSplit(t, s, splits, asks) {
 			q.request = request
-			if caWordsBefore(t, q.first, q.last) == 0 || caOverlapsAny(skip, q.first, q.last) && sentenceCovered(t, q.first, q.last, skip) {
+			if caWordsBefore(t, q.first, q.last) == 0 || overlapsAny(skip, q.first, q.last) && sentenceCovered(t, q.first, q.last, skip) {
 				continue // a lone "??" or a pleasantry
 			}
 			out = append(out, q)
@@ -209,9 +216,9 @@ func caLastEnd(t *textproc.Text, first, last int) int {
 
 // caAligned looks for an answer aimed at question q of customer turn ci: a later reply sharing
 // its content, a reason for a "why", or a value in the next reply for a question asking one.
-func (in *Input) caAligned(cw *caContent, ci int, q caQuestion) (Evidence, bool) {
+func (in *Input) caAligned(cw *contentWords, ci int, q caQuestion) (Evidence, bool) {
 	words := cw.words(ci, q.first, q.last)
-	replies := caReplies(in.Conv, ci, caWindow)
+	replies := repliesAfter(in.Conv, ci, caWindow)
 	for _, r := range replies {
 		if ev, ok := cw.overlap(words, r); ok {
 			return ev, true
@@ -227,7 +234,7 @@ func (in *Input) caAligned(cw *caContent, ci int, q caQuestion) (Evidence, bool)
 	}
 	if _, open := caMatchIn(t, in.Find(SetCAOpen, ci), q.first, q.last, -1); open && len(replies) > 0 {
 		if tok, ok := caValue(in.Turn(replies[0])); ok {
-			return Evidence{Turn: replies[0], Start: tok.Start, End: tok.End, Text: tok.Text}, true
+			return tokenEvidence(replies[0], tok), true
 		}
 	}
 	return Evidence{}, false
@@ -235,8 +242,8 @@ func (in *Input) caAligned(cw *caContent, ci int, q caQuestion) (Evidence, bool)
 
 // caWhole looks for the next reply answering question q as the reply to its whole message: an
 // answer form opening a sentence, a question back, or engagement with the message.
-func (in *Input) caWhole(cw *caContent, ci int, q caQuestion) (Evidence, bool) {
-	replies := caReplies(in.Conv, ci, 1)
+func (in *Input) caWhole(cw *contentWords, ci int, q caQuestion) (Evidence, bool) {
+	replies := repliesAfter(in.Conv, ci, 1)
 	if len(replies) == 0 {
 		return Evidence{}, false
 	}
@@ -255,7 +262,7 @@ func (in *Input) caWhole(cw *caContent, ci int, q caQuestion) (Evidence, bool) {
 		return ev, true
 	}
 	if tok, ok := caValue(t); ok {
-		return Evidence{Turn: next, Start: tok.Start, End: tok.End, Text: tok.Text}, true
+		return tokenEvidence(next, tok), true
 	}
 	if len(cw.words(ci, q.first, q.last)) == 0 {
 		return in.TurnEvidence(next), true // nothing to compare ("How much is it?")
@@ -266,8 +273,8 @@ func (in *Input) caWhole(cw *caContent, ci int, q caQuestion) (Evidence, bool) {
 // caStatement returns the first sentence of the reply after customer turn ci that states
 // something: not a question, with a content word outside offers, goodbyes, greetings, requests
 // to wait and the customer's name, and not already the answer to another question (used).
-func (in *Input) caStatement(cw *caContent, ci int, used map[Evidence]bool) (Evidence, bool) {
-	replies := caReplies(in.Conv, ci, 1)
+func (in *Input) caStatement(cw *contentWords, ci int, used map[Evidence]bool) (Evidence, bool) {
+	replies := repliesAfter(in.Conv, ci, 1)
 	if len(replies) == 0 {
 		return Evidence{}, false
 	}
@@ -284,12 +291,12 @@ func (in *Input) caStatement(cw *caContent, ci int, used map[Evidence]bool) (Evi
 	for si, s := range t.Sentences {
 		states := false
 		for _, w := range cw.words(r, s.First, s.Last) {
-			states = states || !caInside(generic, w.tok) && !nameMatches(t.Tokens[w.tok], names)
+			states = states || !tokenInMatches(w.tok, generic) && !nameMatches(t.Tokens[w.tok], names)
 		}
 		if s.Question || !states {
 			continue
 		}
-		ev := Evidence{Turn: r, Start: s.Start, End: s.End, Text: t.SentenceText(si)}
+		ev := sentenceEvidence(r, t, si)
 		if !used[ev] {
 			return ev, true
 		}
@@ -308,7 +315,7 @@ func caUsedSentences(in *Input, evs []*Evidence) map[Evidence]bool {
 		t := in.Turn(ev.Turn)
 		for si, s := range t.Sentences {
 			if ev.Start < s.End && ev.End > s.Start {
-				used[Evidence{Turn: ev.Turn, Start: s.Start, End: s.End, Text: t.SentenceText(si)}] = true
+				used[sentenceEvidence(ev.Turn, t, si)] = true
 			}
 		}
 	}
@@ -318,19 +325,19 @@ func caUsedSentences(in *Input, evs []*Evidence) map[Evidence]bool {
 // caAsksBack returns a question of reply r about the matter: one with a content word outside
 // any offer of more help ("For which date?", "The Hakka is nice, shall I book it?"), or with no
 // offer at all ("Where to?"), not a stock "Is there anything else I can help you with?".
-func (in *Input) caAsksBack(cw *caContent, r int) (Evidence, bool) {
+func (in *Input) caAsksBack(cw *contentWords, r int) (Evidence, bool) {
 	t := in.Turn(r)
 	offers := in.Find(SetClosingOffer, r)
 	for si, s := range t.Sentences {
 		if !s.Question {
 			continue
 		}
-		about := !caOverlapsAny(offers, s.First, s.Last)
+		about := !overlapsAny(offers, s.First, s.Last)
 		for _, w := range cw.words(r, s.First, s.Last) {
-			about = about || !caInside(offers, w.tok)
+			about = about || !tokenInMatches(w.tok, offers)
 		}
 		if about {
-			return Evidence{Turn: r, Start: s.Start, End: s.End, Text: t.SentenceText(si)}, true
+			return sentenceEvidence(r, t, si), true
 		}
 	}
 	return Evidence{}, false
@@ -366,36 +373,4 @@ func caWordsBefore(t *textproc.Text, first, tok int) int {
 		}
 	}
 	return n
-}
-
-// caOverlapsAny reports whether one of the matches lies (partly) in tokens [first, last).
-func caOverlapsAny(ms []Match, first, last int) bool {
-	for _, m := range ms {
-		if m.First < last && m.Last >= first {
-			return true
-		}
-	}
-	return false
-}
-
-// caInside reports whether token k lies inside one of the matches.
-func caInside(ms []Match, k int) bool {
-	for _, m := range ms {
-		if k >= m.First && k <= m.Last {
-			return true
-		}
-	}
-	return false
-}
-
-// caReplies returns up to n agent or bot messages after turn i.
-func caReplies(c *transcript.Conversation, i, n int) []int {
-	var out []int
-	for j := i + 1; j < len(c.Turns) && len(out) < n; j++ {
-		t := c.Turns[j]
-		if (t.Speaker == transcript.SpeakerAgent || t.Speaker == transcript.SpeakerBot) && t.IsMessage() {
-			out = append(out, j)
-		}
-	}
-	return out
 }

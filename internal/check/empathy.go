@@ -43,7 +43,7 @@ const empathyWindow = 2
 //     acknowledgement was expected.
 //   - na: no trigger, or no agent reply after any trigger (the agent had no chance).
 func Empathy(in *Input) Result {
-	if in.Lexicon == nil || in.Set(SetEmpathyEmotion) == nil {
+	if in.Set(SetEmpathyEmotion) == nil {
 		return in.NoLexicon()
 	}
 	var first, answered, ack Evidence
@@ -56,7 +56,7 @@ func Empathy(in *Input) Result {
 		if triggers++; triggers == 1 {
 			first = trig
 		}
-		window := agentTurnsAfter(in, c, empathyWindow)
+		window := agentTurnsAfter(in.Conv, c, empathyWindow)
 		if len(window) == 0 {
 			continue // no reply to judge
 		}
@@ -249,10 +249,4 @@ func countMarks(tok textproc.Token) (bangs, questions int) {
 		}
 	}
 	return bangs, questions
-}
-
-// tokenSpanEvidence points at tokens [from, to] of turn i.
-func tokenSpanEvidence(i int, t *textproc.Text, from, to int) Evidence {
-	start, end := t.Tokens[from].Start, t.Tokens[to].End
-	return Evidence{Turn: i, Start: start, End: end, Text: t.Snippet(start, end)}
 }

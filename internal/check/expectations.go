@@ -40,7 +40,7 @@ var expectationsSets = []string{SetExpectationsPromise, SetExpectationsTimeframe
 //   - fail: some do not; each vague promise is listed and cited.
 //   - na: no promise.
 func Expectations(in *Input) Result {
-	if in.Lexicon == nil || in.Set(SetExpectationsPromise) == nil {
+	if in.Set(SetExpectationsPromise) == nil {
 		return in.NoLexicon()
 	}
 	var vague, kept []Evidence
@@ -145,15 +145,6 @@ func isNumberToken(tok *textproc.Token) bool {
 	}
 	for _, r := range tok.Text {
 		return unicode.IsDigit(r)
-	}
-	return false
-}
-
-func tokenInMatches(k int, ms []Match) bool {
-	for _, m := range ms {
-		if k >= m.First && k <= m.Last {
-			return true
-		}
 	}
 	return false
 }

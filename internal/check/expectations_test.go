@@ -3,93 +3,86 @@ package check
 import "testing"
 
 func TestExpectations(t *testing.T) {
-	cases := []struct {
-		name   string
-		lang   string
-		turns  []string
-		want   Outcome
-		reason string
-		evs    []evSP
-	}{
+	cases := []checkCase{
 		{
-			name: "en promise with a time frame in the next sentence passes", lang: "en",
-			turns: []string{
-				"c: My invoice is wrong.",
-				"a: I've escalated this to our billing team. They will get back to you within 24 hours.",
-			},
+			name: "en promise with a time frame in the next sentence passes",
+			conv: conv("en",
+				customer("My invoice is wrong."),
+				agent("I've escalated this to our billing team. They will get back to you within 24 hours.")),
 			want: Pass, reason: "every promise",
-			evs: []evSP{{1, "escalated"}, {1, "get back to you"}},
+			evidence: []span{{1, "escalated"}, {1, "get back to you"}},
 		},
 		{
-			name: "ru vague promise fails", lang: "ru",
-			turns: []string{
-				"c: Когда вернут деньги?",
-				"a: Мы свяжемся с вами в ближайшее время.",
-			},
+			name: "ru vague promise fails",
+			conv: conv("ru",
+				customer("Когда вернут деньги?"),
+				agent("Мы свяжемся с вами в ближайшее время.")),
 			want: Fail, reason: `"свяжемся"`,
-			evs: []evSP{{1, "свяжемся"}},
+			evidence: []span{{1, "свяжемся"}},
 		},
 		{
-			name: "uk number and unit pass", lang: "uk",
-			turns: []string{
-				"c: Коли буде відповідь?",
-				"a: Ми повідомимо вас протягом 2 годин.",
-			},
-			want: Pass,
-			evs:  []evSP{{1, "повідомимо"}},
+			name: "uk number and unit pass",
+			conv: conv("uk",
+				customer("Коли буде відповідь?"),
+				agent("Ми повідомимо вас протягом 2 годин.")),
+			want:     Pass,
+			evidence: []span{{1, "повідомимо"}},
 		},
 		{
-			name: "ro weekday passes", lang: "ro",
-			turns: []string{
-				"c: Când primesc răspuns?",
-				"a: Vă vom contacta până vineri. Banii vor fi returnați în 3 zile lucrătoare.",
-			},
-			want: Pass,
-			evs:  []evSP{{1, "Vă vom contacta"}, {1, "vor fi returnați"}},
+			name: "ro weekday passes",
+			conv: conv("ro",
+				customer("Când primesc răspuns?"),
+				agent("Vă vom contacta până vineri. Banii vor fi returnați în 3 zile lucrătoare.")),
+			want:     Pass,
+			evidence: []span{{1, "Vă vom contacta"}, {1, "vor fi returnați"}},
 		},
 		{
-			name: "ru clock time passes", lang: "ru",
-			turns: []string{"c: Жду звонка", "a: Перезвоню вам до 18:00."},
-			want:  Pass,
-			evs:   []evSP{{1, "Перезвоню"}},
+			name: "ru clock time passes",
+			conv: conv("ru",
+				customer("Жду звонка"),
+				agent("Перезвоню вам до 18:00.")),
+			want:     Pass,
+			evidence: []span{{1, "Перезвоню"}},
 		},
 		{
-			name: "en one vague promise among kept ones fails", lang: "en",
-			turns: []string{
-				"c: Where is my refund?",
-				"a: We will refund you tomorrow. I'll keep you posted.",
-			},
+			name: "en one vague promise among kept ones fails",
+			conv: conv("en",
+				customer("Where is my refund?"),
+				agent("We will refund you tomorrow. I'll keep you posted.")),
 			want: Fail, reason: `"keep you posted"`,
-			evs: []evSP{{1, "keep you posted"}},
+			evidence: []span{{1, "keep you posted"}},
 		},
 		{
-			name: "a few days is not concrete", lang: "en",
-			turns: []string{"c: When?", "a: Your order will be shipped in a few days."},
-			want:  Fail,
-			evs:   []evSP{{1, "will be shipped"}},
+			name: "a few days is not concrete",
+			conv: conv("en",
+				customer("When?"),
+				agent("Your order will be shipped in a few days.")),
+			want:     Fail,
+			evidence: []span{{1, "will be shipped"}},
 		},
 		{
-			name: "an offer in a question is no promise", lang: "en",
-			turns: []string{"c: Can someone call me?", "a: Would you like us to call you back?"},
-			want:  NA, reason: "promises no follow-up",
+			name: "an offer in a question is no promise",
+			conv: conv("en",
+				customer("Can someone call me?"),
+				agent("Would you like us to call you back?")),
+			want: NA, reason: "promises no follow-up",
 		},
 		{
-			name: "imperative is no promise", lang: "ru",
-			turns: []string{"c: Как с вами связаться?", "a: Свяжитесь с нами по телефону."},
-			want:  NA,
+			name: "imperative is no promise",
+			conv: conv("ru",
+				customer("Как с вами связаться?"),
+				agent("Свяжитесь с нами по телефону.")),
+			want: NA,
 		},
 		{
-			name: "language without a checklist: review", lang: "de",
-			turns: []string{"c: Wann?", "a: Wir melden uns."},
-			want:  Review, reason: "no checklist",
+			name: "language without a checklist: review",
+			conv: conv("de",
+				customer("Wann?"),
+				agent("Wir melden uns.")),
+			want: Review, reason: "no checklist",
 		},
 	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			in := inputSP(t, convSP(t, tc.lang, tc.turns...))
-			checkResultSP(t, in, Expectations(in), tc.want, tc.reason, tc.evs...)
-		})
-	}
+	runCases(t, Expectations, cases)
 }
 
 func TestLooksLikeClockOrDate(t *testing.T) {

@@ -7,12 +7,9 @@ const SetGreeting = "greeting"
 
 // Greeting passes when the agent's first reply greets the customer (spec/checks.md §greeting).
 func Greeting(in *Input) Result {
-	agents := agentTurns(in.Conv)
-	if len(agents) == 0 {
-		return Result{Outcome: NA, Reason: "no agent reply"}
-	}
-	if in.Set(SetGreeting) == nil {
-		return in.NoLexicon()
+	agents, res, ok := in.agentReplies(SetGreeting)
+	if !ok {
+		return res
 	}
 	first := agents[0]
 	if m, ok := in.FindFirst(SetGreeting, first); ok {

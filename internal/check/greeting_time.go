@@ -45,12 +45,9 @@ var greetingTimeSets = []string{
 // Only the first time-of-day greeting of the reply is judged; wishes ("have a good evening")
 // are not greetings.
 func GreetingTime(in *Input) Result {
-	agents := agentTurns(in.Conv)
-	if len(agents) == 0 {
-		return Result{Outcome: NA, Reason: "no agent reply"}
-	}
-	if in.Lexicon == nil || in.Set(SetGreeting) == nil {
-		return in.NoLexicon()
+	agents, res, ok := in.agentReplies(SetGreeting)
+	if !ok {
+		return res
 	}
 	first := agents[0]
 	m, bands, neutralIn, found := in.timeOfDayGreeting(first)
@@ -104,10 +101,10 @@ func (in *Input) timeOfDayGreeting(i int) (m Match, bands []string, neutralIn st
 	if !found {
 		return m, nil, "", false
 	}
-	if overlapsAnyMatch(m, in.Find(SetGreetingTimeNeutral, i)) {
+	if overlapsAny(in.Find(SetGreetingTimeNeutral, i), m.First, m.Last+1) {
 		return m, bands, "on any channel", true
 	}
-	if ch := string(in.Conv.Channel); ch != "" && overlapsAnyMatch(m, in.Find(SetGreetingTimeNeutral+"."+ch, i)) {
+	if ch := string(in.Conv.Channel); ch != "" && overlapsAny(in.Find(SetGreetingTimeNeutral+"."+ch, i), m.First, m.Last+1) {
 		return m, bands, "in " + ch, true
 	}
 	return m, bands, "", true

@@ -142,7 +142,7 @@ func (in *Input) holds() []hold {
 func (in *Input) holdRequest(i int) (Match, bool) {
 	thanks := in.Find(SetHoldThanks, i)
 	for _, m := range in.Find(SetHoldRequest, i) {
-		if !caOverlapsAny(thanks, m.First, m.Last+1) {
+		if !overlapsAny(thanks, m.First, m.Last+1) {
 			return m, true
 		}
 	}

@@ -71,23 +71,21 @@ func (in *Input) Turn(i int) *textproc.Text {
 	return in.Text.Turns[i]
 }
 
-// Evidence builds evidence from a match in turn i.
-func (in *Input) Evidence(i int, m Match) Evidence {
-	return Evidence{Turn: i, Start: m.Start, End: m.End, Text: in.Text.Turns[i].Snippet(m.Start, m.End)}
-}
-
-// TurnEvidence builds evidence covering the first sentence of turn i (or nothing, for a system
-// turn): used for a fail on absence, pointing where the behaviour was expected.
-func (in *Input) TurnEvidence(i int) Evidence {
-	t := in.Turn(i)
-	if t == nil || len(t.Sentences) == 0 {
-		return Evidence{Turn: i}
-	}
-	s := t.Sentences[0]
-	return Evidence{Turn: i, Start: s.Start, End: s.End, Text: t.Snippet(s.Start, s.End)}
-}
-
 // NoLexicon is the result of a phrase check in a language the checklists do not cover.
 func (in *Input) NoLexicon() Result {
 	return Result{Outcome: Review, Reason: "no checklist for language \"" + in.Text.Language + "\": a reviewer must decide"}
+}
+
+// agentReplies returns the agents' messages for a check that judges them with a phrase set,
+// or, when the check cannot judge, its result: na when no agent replied, review when the
+// conversation's language has no such set.
+func (in *Input) agentReplies(set string) ([]int, Result, bool) {
+	agents := agentTurns(in.Conv)
+	if len(agents) == 0 {
+		return nil, Result{Outcome: NA, Reason: "no agent reply"}, false
+	}
+	if in.Set(set) == nil {
+		return nil, in.NoLexicon(), false
+	}
+	return agents, Result{}, true
 }

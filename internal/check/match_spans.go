@@ -1,20 +1,40 @@
 package check
 
-import "github.com/qa-scorer/qa-scorer/internal/textproc"
+import (
+	"unicode/utf8"
 
-// Helpers for checks that weigh matches of several phrase sets against each other in one turn:
-// a wish that contains a greeting, an apology that is only sympathy, a "but we can" that is
-// followed by "not".
+	"github.com/qa-scorer/qa-scorer/internal/textproc"
+)
 
-// matchesOverlap reports whether two matches in the same text share a token.
-func matchesOverlap(a, b Match) bool {
-	return a.First <= b.Last && b.First <= a.Last
+// Where matches stand among the tokens of one turn, for checks that weigh matches of several
+// phrase sets against each other: a wish that contains a greeting, an apology that is only
+// sympathy, a "but we can" that is followed by "not". A match covers tokens [m.First, m.Last];
+// a range of tokens is [first, last), like a sentence's.
+
+// overlapsAny reports whether one of the matches shares a token with tokens [first, last).
+func overlapsAny(ms []Match, first, last int) bool {
+	for _, m := range ms {
+		if m.First < last && m.Last >= first {
+			return true
+		}
+	}
+	return false
 }
 
-// overlapsAnyMatch reports whether m shares a token with any of ms.
-func overlapsAnyMatch(m Match, ms []Match) bool {
-	for _, o := range ms {
-		if matchesOverlap(m, o) {
+// anyMatchIn reports whether one of ms lies within tokens [first, last) (a sentence).
+func anyMatchIn(ms []Match, first, last int) bool {
+	for _, m := range ms {
+		if m.First >= first && m.Last < last {
+			return true
+		}
+	}
+	return false
+}
+
+// tokenInMatches reports whether token k lies inside one of the matches.
+func tokenInMatches(k int, ms []Match) bool {
+	for _, m := range ms {
+		if k >= m.First && k <= m.Last {
 			return true
 		}
 	}
@@ -29,7 +49,7 @@ func withoutOverlaps(ms, drop []Match) []Match {
 	}
 	out := ms[:0]
 	for _, m := range ms {
-		if !overlapsAnyMatch(m, drop) {
+		if !overlapsAny(drop, m.First, m.Last+1) {
 			out = append(out, m)
 		}
 	}
@@ -95,32 +115,22 @@ func sentenceOfToken(t *textproc.Text, k int) int {
 	return -1
 }
 
-// agentTurnsAfter returns up to n agent message turns after turn i, in order.
-func agentTurnsAfter(in *Input, i, n int) []int {
-	var out []int
-	for j := nextAgentTurn(in.Conv, i); j >= 0 && len(out) < n; j = nextAgentTurn(in.Conv, j) {
-		out = append(out, j)
-	}
-	return out
+// sentenceCovered reports whether the words of tokens [first, last) are all inside matches,
+// apart from filler words of at most two letters ("ok", "и").
+func sentenceCovered(t *textproc.Text, first, last int, matches []Match) bool {
+	return sentenceCoveredExcept(t, first, last, matches, nil)
 }
 
-// anyMatchIn reports whether one of ms lies within tokens [first, last) (a sentence).
-func anyMatchIn(ms []Match, first, last int) bool {
-	for _, m := range ms {
-		if m.First >= first && m.Last < last {
-			return true
+// sentenceCoveredExcept is sentenceCovered that also accepts the words skip accepts.
+func sentenceCoveredExcept(t *textproc.Text, first, last int, matches []Match, skip func(i int) bool) bool {
+	for i := first; i < last; i++ {
+		tok := &t.Tokens[i]
+		if tok.Kind != textproc.Word {
+			continue
+		}
+		if !tokenInMatches(i, matches) && utf8.RuneCountInString(tok.Norm) > 2 && (skip == nil || !skip(i)) {
+			return false
 		}
 	}
-	return false
-}
-
-// sentenceEvidence points at sentence s of turn i, from its first to its last token (without
-// the spaces around it).
-func sentenceEvidence(i int, t *textproc.Text, s int) Evidence {
-	sent := t.Sentences[s]
-	if sent.Last <= sent.First {
-		return Evidence{Turn: i, Start: sent.Start, End: sent.End, Text: t.Snippet(sent.Start, sent.End)}
-	}
-	start, end := t.Tokens[sent.First].Start, t.Tokens[sent.Last-1].End
-	return Evidence{Turn: i, Start: start, End: end, Text: t.Snippet(start, end)}
+	return true
 }

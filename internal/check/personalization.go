@@ -42,7 +42,7 @@ func Personalization(in *Input) Result {
 		t := in.Turn(i)
 		for _, tok := range t.Tokens {
 			if tok.Kind == textproc.Word && nameMatches(tok, names) {
-				ev := Evidence{Turn: i, Start: tok.Start, End: tok.End, Text: tok.Text}
+				ev := tokenEvidence(i, tok)
 				return Result{Outcome: Pass, Reason: fmt.Sprintf("the agent addresses the customer by name: %s", quote(tok.Text)), Evidence: []Evidence{ev}}
 			}
 		}

@@ -3,6 +3,7 @@ package check
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -175,20 +176,11 @@ func matchParts(parts []part, toks []textproc.Token, words []int, w int) int {
 func (s *PhraseSet) candidates(tok *textproc.Token, buf []int) []int {
 	buf = append(buf[:0], s.byFirst[tok.Norm]...)
 	for _, i := range s.byStem[tok.Stem] {
-		if !containsInt(buf, i) {
+		if !slices.Contains(buf, i) {
 			buf = append(buf, i)
 		}
 	}
 	return append(buf, s.others...)
-}
-
-func containsInt(xs []int, x int) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 // Find returns every match of the set in the text, in text order, one per start position
@@ -250,31 +242,4 @@ func (l *Lexicon) negatedBefore(t *textproc.Text, sentFirst, first int) bool {
 		seen++
 	}
 	return false
-}
-
-// sentenceCovered reports whether the words of tokens [first, last) are all inside matches,
-// apart from filler words of at most two letters ("ok", "и").
-func sentenceCovered(t *textproc.Text, first, last int, matches []Match) bool {
-	return sentenceCoveredExcept(t, first, last, matches, nil)
-}
-
-// sentenceCoveredExcept is sentenceCovered that also accepts the words skip accepts.
-func sentenceCoveredExcept(t *textproc.Text, first, last int, matches []Match, skip func(i int) bool) bool {
-	for i := first; i < last; i++ {
-		tok := &t.Tokens[i]
-		if tok.Kind != textproc.Word {
-			continue
-		}
-		inside := false
-		for _, m := range matches {
-			if i >= m.First && i <= m.Last {
-				inside = true
-				break
-			}
-		}
-		if !inside && utf8.RuneCountInString(tok.Norm) > 2 && (skip == nil || !skip(i)) {
-			return false
-		}
-	}
-	return true
 }

@@ -98,10 +98,9 @@ func (in *Input) isAddressedName(t *textproc.Text, j, sentenceFirst int) bool {
 
 // sameNameStem compares two forms of a name by their first four letters (Тетяна, Тетяно).
 func sameNameStem(a, b string) bool {
-	ra, rb := []rune(a), []rune(b)
-	n := 4
-	if len(ra) < n || len(rb) < n {
+	const n = 4
+	if utf8.RuneCountInString(a) < n || utf8.RuneCountInString(b) < n {
 		return a == b
 	}
-	return string(ra[:n]) == string(rb[:n])
+	return commonPrefixRunes(a, b) >= n
 }

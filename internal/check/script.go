@@ -7,12 +7,9 @@ import "strings"
 // item, fails with the first agent reply as evidence when none does, and is na with no agent reply.
 func Script(in *Input) Result {
 	name := strings.TrimPrefix(in.ID, ScriptPrefix)
-	agents := agentTurns(in.Conv)
-	if len(agents) == 0 {
-		return Result{Outcome: NA, Reason: "no agent reply"}
-	}
-	if in.Set(in.ID) == nil {
-		return in.NoLexicon()
+	agents, res, ok := in.agentReplies(in.ID)
+	if !ok {
+		return res
 	}
 	for _, i := range agents {
 		if m, ok := in.FindFirst(in.ID, i); ok {

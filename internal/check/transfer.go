@@ -3,7 +3,6 @@ package check
 import (
 	"fmt"
 
-	"github.com/qa-scorer/qa-scorer/internal/textproc"
 	"github.com/qa-scorer/qa-scorer/internal/transcript"
 )
 
@@ -65,7 +64,7 @@ func TransferRepeat(in *Input) Result {
 	if len(points) == 0 {
 		return Result{Outcome: NA, Reason: "the customer was not transferred"}
 	}
-	cw := newCAContent(in)
+	cw := newContentWords(in)
 	var evidence []Evidence
 	for k, p := range points {
 		end := len(in.Conv.Turns)
@@ -85,7 +84,7 @@ func TransferRepeat(in *Input) Result {
 }
 
 // transferRepeat looks for a repetition in turns (from, end) after a transfer at turn from.
-func (in *Input) transferRepeat(cw *caContent, from, end int) (string, []Evidence, bool) {
+func (in *Input) transferRepeat(cw *contentWords, from, end int) (string, []Evidence, bool) {
 	asked := 0
 	for i := from + 1; i < end; i++ {
 		t := in.Conv.Turns[i]
@@ -126,13 +125,13 @@ func (in *Input) transferRepeat(cw *caContent, from, end int) (string, []Evidenc
 
 // trPicksUp reports whether agent turn i shares a content word with the customer's messages
 // before turn before: the new agent shows they read the issue.
-func (in *Input) trPicksUp(cw *caContent, i, before int) bool {
+func (in *Input) trPicksUp(cw *contentWords, i, before int) bool {
 	mine := cw.turnWords(i)
 	for _, j := range customerTurns(in.Conv) {
 		if j >= before {
 			break
 		}
-		if trShared(mine, cw.turnWords(j)) > 0 {
+		if sharedWords(mine, cw.turnWords(j)) > 0 {
 			return true
 		}
 	}
@@ -141,7 +140,7 @@ func (in *Input) trPicksUp(cw *caContent, i, before int) bool {
 
 // transferRestates compares customer turn i with the customer's messages before turn before and
 // returns the one it repeats most, with the number of shared content words.
-func (in *Input) transferRestates(cw *caContent, i, before int) (int, int, bool) {
+func (in *Input) transferRestates(cw *contentWords, i, before int) (int, int, bool) {
 	now := cw.turnWords(i)
 	if len(now) < trMinShared {
 		return 0, 0, false
@@ -151,7 +150,7 @@ func (in *Input) transferRestates(cw *caContent, i, before int) (int, int, bool)
 		if j >= before {
 			break
 		}
-		shared := trShared(now, cw.turnWords(j))
+		shared := sharedWords(now, cw.turnWords(j))
 		if shared > bestShared {
 			best, bestShared = j, shared
 		}
@@ -160,20 +159,6 @@ func (in *Input) transferRestates(cw *caContent, i, before int) (int, int, bool)
 		return 0, 0, false
 	}
 	return best, bestShared, true
-}
-
-// trShared counts the words of a that b has too.
-func trShared(a, b []caWord) int {
-	n := 0
-	for _, w := range a {
-		for _, v := range b {
-			if caSameWord(w, v) {
-				n++
-				break
-			}
-		}
-	}
-	return n
 }
 
 // transfers lists the conversation's transfers in order.
@@ -199,116 +184,6 @@ func (in *Input) transfers() []transferPoint {
 // trAgentBetween reports whether an agent message stands between turns a and b (the customer's
 // "ok, thanks" between an announcement and the transfer event does not count).
 func (in *Input) trAgentBetween(a, b int) bool {
-	for j := a + 1; j < b; j++ {
-		if t := in.Conv.Turns[j]; t.IsMessage() && t.Speaker == transcript.SpeakerAgent {
-			return true
-		}
-	}
-	return false
-}
-
-// Content words, shared with complete_answer: what a message is about once the stop words
-// (complete_answer.stopwords) are dropped, and whether two words are one word in two forms.
-
-// caWord is a content word of a message: a word that is not a stop word, or a number.
-type caWord struct {
-	norm, stem string
-	number     bool
-	tok        int // index of the token in its text
-}
-
-// caContent finds the content words of turns, computing each turn's stop-word mask once.
-type caContent struct {
-	in   *Input
-	stop map[int][]bool
-}
-
-func newCAContent(in *Input) *caContent {
-	return &caContent{in: in, stop: map[int][]bool{}}
-}
-
-// mask marks the tokens of turn i that stand inside a stop-word phrase. Negation does not
-// matter here, so the set is matched without the lexicon's negation words.
-func (c *caContent) mask(i int) []bool {
-	if m, ok := c.stop[i]; ok {
-		return m
-	}
-	t := c.in.Turn(i)
-	m := make([]bool, len(t.Tokens))
-	if s := c.in.Set(SetCAStopwords); s != nil {
-		for _, match := range s.Find(t, nil) {
-			for k := match.First; k <= match.Last; k++ {
-				m[k] = true
-			}
-		}
-	}
-	c.stop[i] = m
-	return m
-}
-
-// words returns the content words of tokens [first, last) of turn i.
-func (c *caContent) words(i, first, last int) []caWord {
-	t := c.in.Turn(i)
-	if t == nil {
-		return nil
-	}
-	stop := c.mask(i)
-	var out []caWord
-	for k := first; k < last; k++ {
-		tok := &t.Tokens[k]
-		switch {
-		case tok.Kind == textproc.Number:
-			out = append(out, caWord{norm: tok.Norm, stem: tok.Norm, number: true, tok: k})
-		case tok.Kind == textproc.Word && !stop[k] && len([]rune(tok.Norm)) >= 2:
-			out = append(out, caWord{norm: tok.Norm, stem: tok.Stem, tok: k})
-		}
-	}
-	return out
-}
-
-// turnWords returns the content words of all of turn i.
-func (c *caContent) turnWords(i int) []caWord {
-	t := c.in.Turn(i)
-	if t == nil {
-		return nil
-	}
-	return c.words(i, 0, len(t.Tokens))
-}
-
-// overlap returns evidence on the first content word of turn r that one of q's words shares.
-func (c *caContent) overlap(q []caWord, r int) (Evidence, bool) {
-	if len(q) == 0 {
-		return Evidence{}, false
-	}
-	t := c.in.Turn(r)
-	for _, w := range c.turnWords(r) {
-		for _, qw := range q {
-			if caSameWord(qw, w) {
-				tok := t.Tokens[w.tok]
-				return Evidence{Turn: r, Start: tok.Start, End: tok.End, Text: tok.Text}, true
-			}
-		}
-	}
-	return Evidence{}, false
-}
-
-// caSameWord reports whether two content words are one word in different forms: the same
-// normalised word or stem, or (since stemmers miss irregular and derived forms: "book" and
-// "booking", "поезд" and "поездка") a long shared beginning with short, different endings.
-func caSameWord(a, b caWord) bool {
-	if a.norm == b.norm {
-		return true
-	}
-	if a.number || b.number {
-		return false
-	}
-	if a.stem == b.stem && len([]rune(a.stem)) >= 3 {
-		return true
-	}
-	ar, br := []rune(a.norm), []rune(b.norm)
-	p := 0
-	for p < len(ar) && p < len(br) && ar[p] == br[p] {
-		p++
-	}
-	return p >= 6 || p >= 4 && p >= min(len(ar), len(br))-2
+	j := nextAgentTurn(in.Conv, a)
+	return j >= 0 && j < b
 }

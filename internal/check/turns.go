@@ -32,12 +32,24 @@ func nextAgentTurn(c *transcript.Conversation, i int) int {
 	return -1
 }
 
-// quote shortens a text for a reason line.
-func quote(s string) string {
-	const max = 80
-	r := []rune(s)
-	if len(r) > max {
-		return "\"" + string(r[:max-1]) + "…\""
+// agentTurnsAfter returns up to n agent messages after turn i, in order.
+func agentTurnsAfter(c *transcript.Conversation, i, n int) []int {
+	var out []int
+	for j := nextAgentTurn(c, i); j >= 0 && len(out) < n; j = nextAgentTurn(c, j) {
+		out = append(out, j)
 	}
-	return "\"" + s + "\""
+	return out
+}
+
+// repliesAfter returns up to n agent or bot messages after turn i, in order: a bot's answer
+// reaches the customer too.
+func repliesAfter(c *transcript.Conversation, i, n int) []int {
+	var out []int
+	for j := i + 1; j < len(c.Turns) && len(out) < n; j++ {
+		t := c.Turns[j]
+		if (t.Speaker == transcript.SpeakerAgent || t.Speaker == transcript.SpeakerBot) && t.IsMessage() {
+			out = append(out, j)
+		}
+	}
+	return out
 }
