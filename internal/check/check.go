@@ -47,6 +47,15 @@ type Input struct {
 	Settings *Settings              // limits and bands, language-independent
 	// ID is the rubric item's check id; it differs from the definition's for script.* items.
 	ID string
+
+	// found memoises Find per phrase set and turn: several checks read the same sets of the
+	// same turns (greetings, farewells, offers), and complete_answer reads them per question.
+	found map[findKey][]Match
+}
+
+type findKey struct {
+	set  *PhraseSet
+	turn int
 }
 
 // Func is the body of one check.

@@ -38,11 +38,16 @@ func (in *Input) Set(name string) *PhraseSet {
 	return in.Lexicon.Set(name)
 }
 
-// Find returns the matches of a phrase set in turn i that are not negated.
+// Find returns the matches of a phrase set in turn i that are not negated. The result is
+// shared: callers must not modify its elements.
 func (in *Input) Find(set string, i int) []Match {
 	s := in.Set(set)
 	if s == nil || i < 0 || i >= len(in.Text.Turns) {
 		return nil
+	}
+	key := findKey{set: s, turn: i}
+	if ms, ok := in.found[key]; ok {
+		return ms
 	}
 	all := s.Find(in.Text.Turns[i], in.Lexicon)
 	out := all[:0]
@@ -51,6 +56,11 @@ func (in *Input) Find(set string, i int) []Match {
 			out = append(out, m)
 		}
 	}
+	out = out[:len(out):len(out)] // callers that append get a copy, never the memoised array
+	if in.found == nil {
+		in.found = map[findKey][]Match{}
+	}
+	in.found[key] = out
 	return out
 }
 
