@@ -18,7 +18,7 @@ func TestSummary(t *testing.T) {
 		Items: []rubric.ItemResult{item("greeting", check.Pass), item("closing", check.Fail, "a1"), item("empathy", check.NA)}}, teams)
 	b.Add(&rubric.Scorecard{Score: 0, CriticalFailed: true, NeedsReview: true,
 		Agents: []rubric.AgentScore{{AgentID: "a1", Score: 50}, {AgentID: "a2", Score: 0, CriticalFailed: true}},
-		Items: []rubric.ItemResult{item("greeting", check.Fail, "a1"), item("closing", check.Pass, "a2"), item("empathy", check.Review)}}, teams)
+		Items:  []rubric.ItemResult{item("greeting", check.Fail, "a1"), item("closing", check.Pass, "a2"), item("empathy", check.Review)}}, teams)
 	s := b.Summary()
 	if s.Conversations != 2 || s.MeanScore != 40 || s.Passed != 1 || s.CriticalFailed != 1 || s.NeedsReview != 1 {
 		t.Fatalf("totals = %+v", s)
