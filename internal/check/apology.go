@@ -31,9 +31,16 @@ const (
 	// escalation, an explanation or a timeline ("I've issued a refund", "передал специалистам",
 	// "ми повернемо кошти", "am trimis din nou"). Promises of expectations.promise count too.
 	SetApologyAction = "apology.action"
+	// SetApologyOwned holds apologies that name what went wrong ("sorry for the delay",
+	// "apologise that you've had to", "приносим извинения за задержку", "перепрошуємо за
+	// затримку", "ne cerem scuze pentru factura greșită"), as opposed to "I'm sorry, but ...":
+	// an agent who apologises for something has heard a failure on the company's side, in
+	// whatever words the customer reported it. Matches covered by apology.exclude (sympathy,
+	// "sorry for the wait") are none.
+	SetApologyOwned = "apology.owned"
 )
 
-var apologySets = []string{SetApologyFailure, SetApologyAdmission, SetApologyCustomerSide, SetApologyApology, SetApologyExclude, SetApologyAction, SetExpectationsPromise}
+var apologySets = []string{SetApologyFailure, SetApologyAdmission, SetApologyCustomerSide, SetApologyApology, SetApologyExclude, SetApologyAction, SetApologyOwned, SetExpectationsPromise}
 
 // Apology checks that the agent apologises for a failure the customer reports and pairs the
 // apology with an action (spec/checks.md §apology).
@@ -41,9 +48,11 @@ var apologySets = []string{SetApologyFailure, SetApologyAdmission, SetApologyCus
 // The trigger is the first customer message with a failure phrase that is not negated ("it
 // isn't broken" is none) nor part of a condition or a preference ("if it doesn't work", "that
 // time doesn't work for me"), or, when it comes first, an agent reply admitting a fault on the
-// company's side ("by mistake", "технический сбой на нашей стороне"): customers describe
-// failures in more ways than a list can hold, and the admission shows one was reported. Only
-// agent replies after the report (from the admitting reply on) count. An apology is a phrase of
+// company's side ("by mistake", "технический сбой на нашей стороне") or apologising for one
+// (apology.owned: "we apologise for the delay with your refund", "приносим извинения за
+// доставленные неудобства"): customers describe failures in more ways than a list can hold,
+// and the admission or the apology shows one was reported. Only agent replies after the report
+// (from the admitting or apologising reply on) count. An apology is a phrase of
 // apology.apology not covered by apology.exclude: "I'm sorry to hear that" is sympathy (the
 // empathy check's business) and "sorry for the wait" apologises for something else, while
 // "I'm sorry, we don't have it in stock" is an apology form and counts. A bare English "Sorry,"
@@ -110,7 +119,7 @@ func Apology(in *Input) Result {
 }
 
 // companyFailure finds the failure that calls for an apology: the first customer report of one,
-// or an agent's admission of one if that comes first. It returns the evidence and the first
+// or an agent's admission of or apology for one if that comes first. It returns the evidence and the first
 // agent reply that may apologise (the one after the report, or the admitting reply itself).
 func (in *Input) companyFailure() (Evidence, int, bool) {
 	for i, t := range in.Conv.Turns {
@@ -125,6 +134,9 @@ func (in *Input) companyFailure() (Evidence, int, bool) {
 			}
 		case transcript.SpeakerAgent:
 			if m, ok := in.FindFirst(SetApologyAdmission, i); ok {
+				return in.Evidence(i, m), i, true
+			}
+			if m, ok := in.firstUnless(SetApologyOwned, i, SetApologyExclude); ok {
 				return in.Evidence(i, m), i, true
 			}
 		}

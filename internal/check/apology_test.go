@@ -129,3 +129,68 @@ func TestApology(t *testing.T) {
 	}
 	runCases(t, Apology, cases)
 }
+
+// TestApologyOwnedAndCustomerSide covers an agent's apology for something as the sign of a
+// reported failure, and the customer's own loss or a third party's fraud, which call for none.
+func TestApologyOwnedAndCustomerSide(t *testing.T) {
+	cases := []checkCase{
+		{
+			name: "en apology for the delay shows the failure and passes with the timeline",
+			conv: conv("en",
+				customer("4th time asking: where is my refund for flight AV318?"),
+				agent("We apologise for the delay. The money will be in your account by tomorrow morning.")),
+			want: Pass, reason: "apologises",
+			evidence: []span{{1, "apologise for the delay"}, {1, "apologise"}, {1, "will be in your account"}},
+		},
+		{
+			name: "ru apology for the inconvenience and nothing else fails",
+			conv: conv("ru",
+				customer("Привезли чужой суп вместо роллов."),
+				agent("Подскажите номер заказа."),
+				customer("4471-209"),
+				agent("Приносим извинения за доставленные неудобства."),
+				customer("И? Деньги вернёте?"),
+				agent("Ещё раз приносим свои извинения.")),
+			want: Fail, reason: "offers no fix",
+			evidence: []span{{0, "Привезли чужой суп вместо"}, {3, "Приносим извинения"}},
+		},
+		{
+			name: "uk the customer's own loss calls for no apology",
+			conv: conv("uk",
+				customer("Я загубив телефон, а там eSIM з моїм номером."),
+				agent("Шкода це чути. Я вже заблокувала номер.")),
+			want: NA, reason: "no failure",
+		},
+		{
+			name: "ru a third party's fraud calls for no apology",
+			conv: conv("ru",
+				customer("С карты списали 5000 рублей, я ничего не покупала."),
+				agent("Это мошенническая операция. Карту я уже заблокировала.")),
+			want: NA, reason: "lies with the customer",
+			evidence: []span{{0, "списали"}, {1, "мошенническая"}},
+		},
+		{
+			name: "ro apology with the cause of a defect passes",
+			conv: conv("ro",
+				customer("Laptopul a venit ieri și azi nu mai pornește."),
+				agent("Ne cerem scuze pentru asta, pare un defect de fabricație.")),
+			want:     Pass,
+			evidence: []span{{0, "nu mai pornește"}, {1, "Ne cerem scuze"}, {1, "pare un defect"}},
+		},
+		{
+			name: "en sorry about the agent's own slip shows no failure",
+			conv: conv("en",
+				customer("What is the postcode of the hotel?"),
+				agent("Sorry about that, I mistyped it earlier. The postcode is cb41da.")),
+			want: NA, reason: "no failure",
+		},
+		{
+			name: "en stuck in traffic is the customer's side",
+			conv: conv("en",
+				customer("I got stuck in traffic and missed my flight."),
+				agent("I'm sorry to hear that. I can rebook you on the 4:45 flight.")),
+			want: NA, reason: "no failure",
+		},
+	}
+	runCases(t, Apology, cases)
+}

@@ -3,6 +3,8 @@ package check
 import (
 	"fmt"
 	"strings"
+
+	"github.com/qa-scorer/qa-scorer/internal/textproc"
 )
 
 // Phrase sets of the bad-news-first check.
@@ -13,18 +15,30 @@ const (
 	// SetBadNewsGood holds good news or an alternative ("but we can", "however, I can",
 	// "зато", "но мы можем", "але ми можемо", "dar putem", "instead").
 	SetBadNewsGood = "bad_news.good"
+	// SetBadNewsOffer holds what the agent offers to do, wherever it stands ("we can", "I
+	// could", "мы можем", "ми можемо", "vă putem"): good news, unless it is an offer of more
+	// help ("Is there anything else I can help with?").
+	SetBadNewsOffer = "bad_news.offer"
+	// SetBadNewsExclude holds what a good-news phrase or an offer may be part of without
+	// offering anything: "I can see", "I can confirm", "so we can check", "я вижу", "можу
+	// підтвердити", "văd că".
+	SetBadNewsExclude = "bad_news.exclude"
 )
 
-var badNewsSets = []string{SetBadNewsBad, SetBadNewsGood}
+var badNewsSets = []string{SetBadNewsBad, SetBadNewsGood, SetBadNewsOffer, SetBadNewsExclude, SetClosingOffer}
 
 // BadNewsFirst checks that an agent reply carrying both bad news and good news or an
 // alternative starts with the bad news (spec/checks.md §bad_news_first).
 //
 // In each agent reply the first bad-news phrase and the first good-news phrase are compared by
-// position. A good-news phrase followed by a negation ("but we can't" is "but we can" + "n't"),
-// holding one in a gap ("але ... можна" in "але не можна") or overlapping a bad-news phrase is
-// no good news. Negated bad news ("it's not impossible")
-// is none either.
+// position. Good news is an alternative, compensation or a turn to what the agent does after all
+// (bad_news.good: "instead", "зато", "..., but I've already filed a dispute"), or an offer
+// wherever it stands (bad_news.offer: "We can send a replacement, but unfortunately ..." offers
+// first). A phrase of either followed by a negation or by bad news ("but we can't" is "but we
+// can" + "n't"; "но мы, к сожалению, не можем"), holding a negation in a gap ("але ... можна" in
+// "але не можна"), or overlapping a bad-news phrase or a bad_news.exclude phrase ("I can see")
+// is no good news; nor is an offer in a sentence that offers more help ("Мы можем ещё чем-то
+// помочь?"). Negated bad news ("it's not impossible") is none either.
 //
 //   - pass: every reply with both has the bad news first.
 //   - fail: a reply has the good news first; each such reply is cited with both phrases.
@@ -71,13 +85,57 @@ func BadNewsFirst(in *Input) Result {
 	}
 }
 
-// firstGoodNews returns the first good-news phrase of agent turn i that is not negated after
-// it and does not overlap bad news.
+// firstGoodNews returns the first good-news phrase or offer of agent turn i that is not negated
+// after it or inside it, is not followed right away by bad news and overlaps neither bad news
+// nor an excluded phrase; an offer must not stand in a sentence offering more help.
 func (in *Input) firstGoodNews(i int, bads []Match) (Match, bool) {
-	for _, m := range in.Find(SetBadNewsGood, i) {
-		if !overlapsAny(bads, m.First, m.Last+1) && !in.negatedAfter(i, m) && !in.negationInside(i, m) {
-			return m, true
-		}
+	good, okGood := in.firstGood(i, SetBadNewsGood, bads, false)
+	offer, okOffer := in.firstGood(i, SetBadNewsOffer, bads, true)
+	switch {
+	case okGood && (!okOffer || good.First <= offer.First):
+		return good, true
+	case okOffer:
+		return offer, true
 	}
 	return Match{}, false
+}
+
+// firstGood returns the first match of set in agent turn i that firstGoodNews accepts;
+// offering says the set holds offers, which an offer of more help in their sentence voids.
+func (in *Input) firstGood(i int, set string, bads []Match, offering bool) (Match, bool) {
+	t := in.Turn(i)
+	var excluded, offers []Match
+	for k, m := range in.Find(set, i) {
+		if k == 0 {
+			excluded = in.Find(SetBadNewsExclude, i)
+			if offering {
+				offers = in.Find(SetClosingOffer, i)
+			}
+		}
+		if overlapsAny(bads, m.First, m.Last+1) || overlapsAny(excluded, m.First, m.Last+1) ||
+			in.negatedAfter(i, m) || in.negationInside(i, m) || badNewsNext(t, m, bads) {
+			continue
+		}
+		if s := sentenceOfToken(t, m.First); offering && s >= 0 && overlapsAny(offers, t.Sentences[s].First, t.Sentences[s].Last) {
+			continue
+		}
+		return m, true
+	}
+	return Match{}, false
+}
+
+// badNewsNext reports whether the first word after match m starts a bad-news phrase: "мы" in
+// "но мы, к сожалению, не можем" turns to no alternative.
+func badNewsNext(t *textproc.Text, m Match, bads []Match) bool {
+	for k := m.Last + 1; k < len(t.Tokens); k++ {
+		if kind := t.Tokens[k].Kind; kind == textproc.Word || kind == textproc.Number {
+			for _, b := range bads {
+				if b.First == k {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
 }

@@ -92,3 +92,57 @@ func TestBadNewsFirst(t *testing.T) {
 	}
 	runCases(t, BadNewsFirst, cases)
 }
+
+// TestBadNewsOffersAndTurns covers an offer wherever it stands, the agent's own step after a
+// refusal, and what only looks like good news.
+func TestBadNewsOffersAndTurns(t *testing.T) {
+	cases := []checkCase{
+		{
+			name: "en an offer before unfortunately fails",
+			conv: conv("en",
+				customer("The blender doesn't turn on."),
+				agent("We can send you a replacement, but unfortunately the white one is out of stock until December 12.")),
+			want:     Fail,
+			evidence: []span{{1, "We can"}, {1, "unfortunately"}},
+		},
+		{
+			name: "en I can see and so we can are no good news",
+			conv: conv("en",
+				customer("Where is my refund?"),
+				agent("Sorry for the delay. I can see the refund. Could you send the reference so we can check?")),
+			want: NA,
+		},
+		{
+			name: "ru the agent's own step after a refusal passes",
+			conv: conv("ru",
+				customer("Можно отменить перевод?"),
+				agent("К сожалению, отменить перевод мы не можем. Но я прямо сейчас оформлю запрос в банк получателя.")),
+			want:     Pass,
+			evidence: []span{{1, "К сожалению"}, {1, "Но я прямо сейчас"}},
+		},
+		{
+			name: "ru an offer of more help is no alternative",
+			conv: conv("ru",
+				customer("А компенсация будет?"),
+				agent("Компенсация, к сожалению, не предусмотрена. Мы можем ещё чем-то помочь?")),
+			want: NA,
+		},
+		{
+			name: "uk an offer before however fails",
+			conv: conv("uk",
+				customer("Поверніть кошти за абонемент."),
+				agent("Ми можемо заморозити абонемент; однак повернути кошти не можемо.")),
+			want:     Fail,
+			evidence: []span{{1, "Ми можемо"}, {1, "не можемо"}},
+		},
+		{
+			name: "ro informal but you can after the refusal passes",
+			conv: conv("ro",
+				customer("Pot plăti cu cardul la livrare?"),
+				agent("Din păcate, nu poți plăti cu cardul la livrare, dar poți plăti online.")),
+			want:     Pass,
+			evidence: []span{{1, "Din păcate"}, {1, "dar poți"}},
+		},
+	}
+	runCases(t, BadNewsFirst, cases)
+}

@@ -23,12 +23,24 @@ const (
 	// SetClarifyingMisunderstood holds a customer's correction of an answer that missed the
 	// point ("that's not what I asked", "вы меня не поняли", "не допомогло").
 	SetClarifyingMisunderstood = "clarifying.misunderstood"
+	// SetClarifyingAside holds sentence openers after which a question or a request asks
+	// nothing about the issue: a step for the customer while they wait ("In the meantime,
+	// please send us photos", "Пока пришлите…", "Тим часом надішліть…", "Până atunci,
+	// trimiteți…") or the agent's own check ("Give me a sec, I'll check if…", "Секунду,
+	// проверю, можно ли…", "Stai o secundă, verific dacă…"). Unlike clarifying.exclude they
+	// count only where they open the sentence: "Send me the order number and I'll check" asks.
+	SetClarifyingAside = "clarifying.aside"
 )
 
 var clarifyingSets = []string{
 	SetGreeting, SetCustomerSignoff,
 	SetClarifyingRequest, SetClarifyingExclude, SetClarifyingSolution, SetClarifyingGuess, SetClarifyingMisunderstood,
+	SetClarifyingAside,
 }
+
+// asideLead is how many words may stand before a clarifying.aside opener ("And in the
+// meantime", "Stai o secundă").
+const asideLead = 1
 
 // ClarifyingQuestion checks that the agent asks about the customer's issue before giving the
 // solution (spec/checks.md §clarifying_question).
@@ -38,7 +50,11 @@ var clarifyingSets = []string{
 // question; without one, the whole conversation counts as "before the solution". A clarifying
 // question is a sentence of an agent reply after the issue and before the solution that is a
 // question (textproc's question detection) or a request for information, and is not an offer of
-// help, a hold request, a check that a fix worked or a guess ("if you mean X, do Y").
+// help, a hold request, a check that a fix worked, a guess ("if you mean X, do Y"), and does not
+// open with an aside: a step for the meantime ("In the meantime, please send us photos") or the
+// agent's own check ("Give me a sec, I'll check if the address can still be changed").
+// Instructions that try a generic fix ("clear your cache", "переустановите приложение") are
+// solutions: a question after one comes too late.
 //
 //   - pass: there is such a question.
 //   - fail: there is none, and the agent guessed instead of asking ("if you mean…", "если вы
@@ -128,11 +144,19 @@ func (in *Input) clarifyingQuestionIn(i int) (Evidence, bool) {
 	}
 	requests := in.Find(SetClarifyingRequest, i)
 	excluded := append(in.Find(SetClarifyingExclude, i), in.Find(SetClarifyingGuess, i)...)
+	var aside []Match
 	for si, s := range t.Sentences {
 		asks := s.Question || anyMatchIn(requests, s.First, s.Last)
-		if asks && !anyMatchIn(excluded, s.First, s.Last) && s.Last > s.First {
-			return sentenceWordsEvidence(i, t, si), true
+		if !asks || anyMatchIn(excluded, s.First, s.Last) || s.Last <= s.First {
+			continue
 		}
+		if aside == nil {
+			aside = in.Find(SetClarifyingAside, i)
+		}
+		if _, ok := caMatchIn(t, aside, s.First, s.Last, asideLead); ok {
+			continue
+		}
+		return sentenceWordsEvidence(i, t, si), true
 	}
 	return Evidence{}, false
 }

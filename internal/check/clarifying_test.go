@@ -125,3 +125,62 @@ func TestClarifyingQuestion(t *testing.T) {
 	}
 	runCases(t, ClarifyingQuestion, cases)
 }
+
+// TestClarifyingGenericFixesAndAsides covers a generic fix fired before asking, and sentences
+// opened by an aside (the agent's own check, a step for the meantime), which ask nothing.
+func TestClarifyingGenericFixesAndAsides(t *testing.T) {
+	cases := []checkCase{
+		{
+			name: "en a question after a generic fix the customer corrects fails",
+			conv: conv("en",
+				customer("I can't submit my meter reading, it keeps throwing an error."),
+				agent("Please clear your browser cache and try again."),
+				customer("I already tried that, and I'm on the website."),
+				agent("What does the error say exactly?")),
+			want: Fail, reason: "had to correct",
+			evidence: []span{{1, "Please clear your browser cache and try again."}, {2, "already tried"}},
+		},
+		{
+			name: "en a request with the agent's check after it still asks",
+			conv: conv("en",
+				customer("My order is late."),
+				agent("Please send me the order number and I'll check.")),
+			want:     Pass,
+			evidence: []span{{1, "Please send me the order number and I'll check."}},
+		},
+		{
+			name: "ru the agent's own check is no question",
+			conv: conv("ru",
+				customer("Можно поменять адрес доставки?"),
+				agent("Секунду, проверю, можно ли ещё поменять адрес."),
+				agent("Адрес поменял: Профсоюзная 22.")),
+			want: NA, reason: "without needing to ask",
+			evidence: []span{{2, "поменял"}},
+		},
+		{
+			name: "ru a generic fix corrected by the customer fails",
+			conv: conv("ru",
+				customer("Промокод не применяется, выдаёт ошибку."),
+				agent("Очистите кэш и cookies в браузере."),
+				customer("Я с телефона. И приложение я уже переустанавливала."),
+				agent("Какой текст ошибки?")),
+			want:     Fail,
+			evidence: []span{{1, "Очистите кэш и cookies в браузере."}, {2, "уже переустанавливала"}},
+		},
+		{
+			name: "uk a step for the meantime is no question",
+			conv: conv("uk",
+				customer("Коли буде рішення щодо страхового випадку?"),
+				agent("На жаль, звіту комісара ще немає. Тим часом надішліть, будь ласка, фото пошкоджень.")),
+			want: NA,
+		},
+		{
+			name: "ro a step for the meantime is no question",
+			conv: conv("ro",
+				customer("În ce stadiu este cererea de credit?"),
+				agent("Raportul de evaluare nu este gata. Până atunci, vă rog să ne trimiteți extrasul de cont.")),
+			want: NA,
+		},
+	}
+	runCases(t, ClarifyingQuestion, cases)
+}

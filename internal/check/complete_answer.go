@@ -38,9 +38,17 @@ const (
 	// by a question start splits it.
 	SetCASplit = "complete_answer.split"
 	SetCAAsk   = "complete_answer.ask"
+	// SetCAIndirect are indirect questions worded as statements ("I'd like to know if…",
+	// "хочу узнать, может ли…", "aș vrea să știu dacă…"): a sentence led by one is a question
+	// like any other, which a message's other answers do not cover.
+	SetCAIndirect = "complete_answer.indirect"
+	// SetCAHollow are stock phrases that answer nothing ("your opinion is very important to us",
+	// "спасибо за понимание", "părerea dumneavoastră contează"): a sentence holding one, or an
+	// apology (apology.apology), and no refusal (bad_news.bad) or value is no answer.
+	SetCAHollow = "complete_answer.hollow"
 )
 
-var completeAnswerSets = []string{SetCAStopwords, SetCAAnswer, SetCAOpen, SetCAWhy, SetCABecause, SetCASkip, SetCARequest, SetCASplit, SetCAAsk}
+var completeAnswerSets = []string{SetCAStopwords, SetCAAnswer, SetCAOpen, SetCAWhy, SetCABecause, SetCASkip, SetCARequest, SetCASplit, SetCAAsk, SetCAIndirect, SetCAHollow}
 
 // caWindow is how many agent (or bot) replies after a question may still answer it by sharing
 // its content words: the answer often comes after a clarification or a hold, not in the very
@@ -55,8 +63,9 @@ const caLeadWords = 2
 // (spec/checks.md §complete_answer; the rules in full: docs/checks.md §complete_answer).
 //
 // Questions are the sentences textproc marks as questions, split where a second question starts
-// inside one sentence (complete_answer.split), and sentences led by a request worded as a
-// statement (complete_answer.request); pleasantries (complete_answer.skip) are none.
+// inside one sentence (complete_answer.split), sentences led by an indirect question
+// (complete_answer.indirect: "I'd like to know if…") and by a request worded as a statement
+// (complete_answer.request); pleasantries (complete_answer.skip) are none.
 //
 // A question is aligned with an answer when one of the next caWindow agent or bot replies
 // shares a content word with it (complete_answer.stopwords dropped), gives a reason for a "why"
@@ -67,8 +76,12 @@ const caLeadWords = 2
 // an answer form ("yes", "unfortunately", "да", "din păcate"), asks back, or engages with the
 // message (shares a word with it, gives a value, or states something that is not an offer,
 // goodbye, greeting or request to wait). When some questions of a message aligned, each other
-// one needs a statement of the next reply that answered none of them: "Can I keep my modem? Is
-// there a fee?" answered only "Yes, you can keep your modem." fails on the fee.
+// one needs a statement of the next reply that answered none of them and comes after the
+// answers to the questions asked before it (replies answer in the order asked): "Can I keep my
+// modem? Is there a fee?" answered only "Yes, you can keep your modem." fails on the fee.
+// Words of greetings, goodbyes and offers, sentences that only apologise or recite a stock
+// phrase ("We apologize for the inconvenience. Your satisfaction is very important to us.")
+// and an e-mail's signature answer nothing.
 //
 // Bot replies count: the customer got the answer. A fail lists every unanswered question as
 // evidence; a pass quotes the answering words. It is na when the customer asked nothing.
@@ -76,7 +89,7 @@ func CompleteAnswer(in *Input) Result {
 	if in.Set(SetCAStopwords) == nil {
 		return in.NoLexicon()
 	}
-	cw := newContentWords(in)
+	cw := newCAState(in)
 	var asked int
 	var answered, missing []Evidence
 	for _, ci := range customerTurns(in.Conv) {
@@ -118,7 +131,7 @@ func CompleteAnswer(in *Input) Result {
 // when there is none. A question aligned with an answer of its own keeps it; the others are
 // answered by the next reply as a whole, or, once another question of the message got its
 // answer, only by a statement of the next reply that answered none of the others.
-func (in *Input) caAnswers(cw *contentWords, ci int, qs []caQuestion, evs []*Evidence) {
+func (in *Input) caAnswers(cw *caState, ci int, qs []caQuestion, evs []*Evidence) {
 	real, aligned := 0, 0
 	for k, q := range qs {
 		if !q.request {
@@ -130,6 +143,7 @@ func (in *Input) caAnswers(cw *contentWords, ci int, qs []caQuestion, evs []*Evi
 		}
 	}
 	used := caUsedSentences(in, evs)
+	var context []contentWord // read once, for the first question that needs it
 	for k, q := range qs {
 		switch {
 		case evs[k] != nil:
@@ -138,7 +152,10 @@ func (in *Input) caAnswers(cw *contentWords, ci int, qs []caQuestion, evs []*Evi
 				evs[k] = &ev
 			}
 		default:
-			if ev, ok := in.caStatement(cw, ci, used); ok {
+			if context == nil {
+				context = caContextWords(cw, ci, qs)
+			}
+			if ev, ok := in.caStatement(cw, ci, used, context); ok {
 				evs[k] = &ev
 				used[ev] = true
 			}
@@ -161,13 +178,14 @@ func (in *Input) caQuestions(ci int) []caQuestion {
 		return nil
 	}
 	skip := in.Find(SetCASkip, ci)
-	requests := in.Find(SetCARequest, ci)
+	requests, indirect := in.Find(SetCARequest, ci), in.Find(SetCAIndirect, ci)
 	splits, asks := in.Find(SetCASplit, ci), in.Find(SetCAAsk, ci)
 	var out []caQuestion
 	for _, s := range t.Sentences {
 		_, leads := caMatchIn(t, requests, s.First, s.Last, caLeadWords)
-		request := !s.Question && leads
-		if !s.Question && !request {
+		_, wonders := caMatchIn(t, indirect, s.First, s.Last, caLeadWords)
+		request := !s.Question && !wonders && leads
+		if !s.Question && !wonders && !request {
 			continue
 		}
 		for _, q := range caSplit(t, s, splits, asks) {
@@ -216,11 +234,11 @@ func caLastEnd(t *textproc.Text, first, last int) int {
 
 // caAligned looks for an answer aimed at question q of customer turn ci: a later reply sharing
 // its content, a reason for a "why", or a value in the next reply for a question asking one.
-func (in *Input) caAligned(cw *contentWords, ci int, q caQuestion) (Evidence, bool) {
+func (in *Input) caAligned(cw *caState, ci int, q caQuestion) (Evidence, bool) {
 	words := cw.words(ci, q.first, q.last)
 	replies := repliesAfter(in.Conv, ci, caWindow)
 	for _, r := range replies {
-		if ev, ok := cw.overlap(words, r); ok {
+		if ev, ok := cw.caOverlap(words, cw.reply(r)); ok {
 			return ev, true
 		}
 	}
@@ -242,15 +260,19 @@ func (in *Input) caAligned(cw *contentWords, ci int, q caQuestion) (Evidence, bo
 
 // caWhole looks for the next reply answering question q as the reply to its whole message: an
 // answer form opening a sentence, a question back, or engagement with the message.
-func (in *Input) caWhole(cw *contentWords, ci int, q caQuestion) (Evidence, bool) {
+func (in *Input) caWhole(cw *caState, ci int, q caQuestion) (Evidence, bool) {
 	replies := repliesAfter(in.Conv, ci, 1)
 	if len(replies) == 0 {
 		return Evidence{}, false
 	}
 	next := replies[0]
 	t := in.Turn(next)
+	rep := cw.reply(next)
 	answers := in.Find(SetCAAnswer, next)
-	for _, s := range t.Sentences {
+	for si, s := range t.Sentences {
+		if rep.isHollow(si) {
+			continue // "I'm sorry" opens an apology here, not a refusal
+		}
 		if m, ok := caMatchIn(t, answers, s.First, s.Last, 1); ok {
 			return in.Evidence(next, m), true
 		}
@@ -258,7 +280,7 @@ func (in *Input) caWhole(cw *contentWords, ci int, q caQuestion) (Evidence, bool
 	if ev, ok := in.caAsksBack(cw, next); ok {
 		return ev, true
 	}
-	if ev, ok := cw.overlap(cw.turnWords(ci), next); ok {
+	if ev, ok := cw.caOverlap(cw.message(ci), rep); ok {
 		return ev, true
 	}
 	if tok, ok := caValue(t); ok {
@@ -267,33 +289,41 @@ func (in *Input) caWhole(cw *contentWords, ci int, q caQuestion) (Evidence, bool
 	if len(cw.words(ci, q.first, q.last)) == 0 {
 		return in.TurnEvidence(next), true // nothing to compare ("How much is it?")
 	}
-	return in.caStatement(cw, ci, nil)
+	return in.caStatement(cw, ci, nil, nil)
 }
 
 // caStatement returns the first sentence of the reply after customer turn ci that states
 // something: not a question, with a content word outside offers, goodbyes, greetings, requests
-// to wait and the customer's name, and not already the answer to another question (used).
-func (in *Input) caStatement(cw *contentWords, ci int, used map[Evidence]bool) (Evidence, bool) {
+// to wait and the customer's name, not only an apology or a stock phrase, not in the
+// signature, not already the answer to another question (used) and repeating fewer than
+// caContextShared words of context, what the customer reported around the questions: such a
+// sentence answers the report ("on 1 February a timeout made the renewal run twice" answers a
+// double charge reported for 1 February, not "will this happen again next month?").
+func (in *Input) caStatement(cw *caState, ci int, used map[Evidence]bool, context []contentWord) (Evidence, bool) {
 	replies := repliesAfter(in.Conv, ci, 1)
 	if len(replies) == 0 {
 		return Evidence{}, false
 	}
 	r := replies[0]
 	t := in.Turn(r)
-	var generic []Match // phrases that answer nothing
-	for _, set := range []string{SetClosingOffer, SetClosingFarewell, SetClosingWelcome, SetGreeting, SetHoldRequest} {
-		generic = append(generic, in.Find(set, r)...)
-	}
+	rep := cw.reply(r)
 	var names []string // "Good afternoon, Priya!" states nothing either
 	if c := in.Conv.Customer; c != nil {
 		names = personalNames(in.Text.Language, c.Name)
 	}
 	for si, s := range t.Sentences {
-		states := false
-		for _, w := range cw.words(r, s.First, s.Last) {
-			states = states || !tokenInMatches(w.tok, generic) && !nameMatches(t.Tokens[w.tok], names)
+		if s.Question || rep.isHollow(si) || si >= rep.signature || rep.salutation(si) {
+			continue
 		}
-		if s.Question || !states {
+		states, reported := false, 0
+		for _, w := range cw.words(r, s.First, s.Last) {
+			generic := rep.isGeneric(w.tok) || nameMatches(t.Tokens[w.tok], names)
+			states = states || !generic
+			if !generic && caSharesWord(context, w) {
+				reported++
+			}
+		}
+		if !states || reported >= caContextShared {
 			continue
 		}
 		ev := sentenceEvidence(r, t, si)
@@ -302,55 +332,6 @@ func (in *Input) caStatement(cw *contentWords, ci int, used map[Evidence]bool) (
 		}
 	}
 	return Evidence{}, false
-}
-
-// caUsedSentences returns the sentences (as evidence) of the replies that hold an answer
-// already found.
-func caUsedSentences(in *Input, evs []*Evidence) map[Evidence]bool {
-	used := map[Evidence]bool{}
-	for _, ev := range evs {
-		if ev == nil {
-			continue
-		}
-		t := in.Turn(ev.Turn)
-		for si, s := range t.Sentences {
-			if ev.Start < s.End && ev.End > s.Start {
-				used[sentenceEvidence(ev.Turn, t, si)] = true
-			}
-		}
-	}
-	return used
-}
-
-// caAsksBack returns a question of reply r about the matter: one with a content word outside
-// any offer of more help ("For which date?", "The Hakka is nice, shall I book it?"), or with no
-// offer at all ("Where to?"), not a stock "Is there anything else I can help you with?".
-func (in *Input) caAsksBack(cw *contentWords, r int) (Evidence, bool) {
-	t := in.Turn(r)
-	offers := in.Find(SetClosingOffer, r)
-	for si, s := range t.Sentences {
-		if !s.Question {
-			continue
-		}
-		about := !overlapsAny(offers, s.First, s.Last)
-		for _, w := range cw.words(r, s.First, s.Last) {
-			about = about || !tokenInMatches(w.tok, offers)
-		}
-		if about {
-			return sentenceEvidence(r, t, si), true
-		}
-	}
-	return Evidence{}, false
-}
-
-// caValue returns the first number, link or e-mail address of a reply.
-func caValue(t *textproc.Text) (textproc.Token, bool) {
-	for _, tok := range t.Tokens {
-		if tok.Kind == textproc.Number || tok.Kind == textproc.URL || tok.Kind == textproc.Email {
-			return tok, true
-		}
-	}
-	return textproc.Token{}, false
 }
 
 // caMatchIn returns the first match starting in tokens [first, last) after at most lead words

@@ -1,6 +1,10 @@
 package check
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/qa-scorer/qa-scorer/internal/transcript"
+)
 
 func TestCompleteAnswer(t *testing.T) {
 	cases := []checkCase{
@@ -165,6 +169,70 @@ func TestCompleteAnswer(t *testing.T) {
 				agent("Comanda ajunge mâine.")),
 			want:     Pass,
 			evidence: []span{{1, "Comanda"}},
+		},
+	}
+	runCases(t, CompleteAnswer, cases)
+}
+
+// TestCompleteAnswerHollowRepliesAndReports covers replies that only apologise, statements that
+// answer the customer's report rather than a question, indirect questions, and greetings.
+func TestCompleteAnswerHollowRepliesAndReports(t *testing.T) {
+	cases := []checkCase{
+		{
+			name: "en an apology and a stock phrase answer nothing",
+			conv: conv("en",
+				customer("are you sending the other pizza or refunding me"),
+				agent("We are very sorry that your order did not meet your expectations. Your satisfaction is very important to us.")),
+			want:     Fail,
+			evidence: []span{{0, "are you sending the other pizza or refunding me"}},
+		},
+		{
+			name: "en a refusal with an apology answers",
+			conv: conv("en",
+				customer("What else arrives around 20:45?"),
+				agent("No, I am sorry there is not.")),
+			want:     Pass,
+			evidence: []span{{1, "No"}},
+		},
+		{
+			name: "en the explanation of the report does not answer the other question",
+			conv: convOn("en", transcript.ChannelEmail,
+				customer("Our card was charged twice on 1 February for the subscription. Could you refund the duplicate? Also, will this happen again next month?"),
+				agent("Hello Margaret,\n\nI'm sorry to hear about the double charge. On 1 February a timeout made the subscription renewal run twice. I've refunded the duplicate today.\n\nIf you need anything else, just reply to this email.\n\nKind regards,\nTom Hughes\nBilling Support")),
+			want: Fail, reason: "1 of 2",
+			evidence: []span{{0, "Also, will this happen again next month?"}},
+		},
+		{
+			name: "ru a repeated apology answers nothing",
+			conv: conv("ru",
+				customer("Деньги за второй сет вернёте или нет??"),
+				agent("Ещё раз приносим свои извинения. Могу ли я ещё чем-то помочь?")),
+			want:     Fail,
+			evidence: []span{{0, "Деньги за второй сет вернёте или нет??"}},
+		},
+		{
+			name: "ru a shared greeting is no answer",
+			conv: convOn("ru", transcript.ChannelEmail,
+				customer("Добрый день!\n\nВ следующем месяце это повторится?"),
+				agent("Добрый день, Наталья!\n\nСпасибо за обращение.")),
+			want:     Fail,
+			evidence: []span{{0, "В следующем месяце это повторится?"}},
+		},
+		{
+			name: "uk a shared greeting is no answer",
+			conv: convOn("uk", transcript.ChannelEmail,
+				customer("Добрий вечір!\n\nЧи треба мені зараз сплачувати всю суму?"),
+				agent("Добрий вечір, пане Андрію!\n\nДякуємо за звернення.")),
+			want:     Fail,
+			evidence: []span{{0, "Чи треба мені зараз сплачувати всю суму?"}},
+		},
+		{
+			name: "ro an indirect question is a question of its own",
+			conv: conv("ro",
+				customer("Mi s-a perceput comisionul de două ori pe 31 ianuarie. Îmi returnați suma? Aș vrea să știu și dacă se va întâmpla la fel în februarie."),
+				agent("Pe 31 ianuarie comisionul a fost încasat de două ori din cauza unei erori. V-am returnat suma astăzi.")),
+			want: Fail, reason: "1 of 2",
+			evidence: []span{{0, "și dacă se va întâmpla la fel în februarie."}},
 		},
 	}
 	runCases(t, CompleteAnswer, cases)

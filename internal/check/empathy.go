@@ -20,9 +20,13 @@ const (
 	// SetEmpathyAcknowledge holds an agent's acknowledgement of the customer's feeling ("I
 	// understand how frustrating", "понимаю ваше беспокойство", "înțeleg cât de neplăcut").
 	SetEmpathyAcknowledge = "empathy.acknowledge"
+	// SetEmpathyExclude holds formal apologies that contain an acknowledgement's words and are
+	// none ("sorry for the inconvenience", "ne cerem scuze pentru neplăcerea creată", "жаль, что
+	// заказ не оправдал ваших ожиданий"): an apology is not an acknowledgement of the feeling.
+	SetEmpathyExclude = "empathy.exclude"
 )
 
-var empathySets = []string{SetEmpathyEmotion, SetEmpathyPositive, SetEmpathyAcknowledge}
+var empathySets = []string{SetEmpathyEmotion, SetEmpathyPositive, SetEmpathyAcknowledge, SetEmpathyExclude}
 
 // empathyWindow is how many agent replies after an emotional message may carry the
 // acknowledgement: "the next reply or the one after" (spec/checks.md §empathy).
@@ -38,7 +42,9 @@ const empathyWindow = 2
 //
 //   - pass: each trigger is acknowledged in one of the next two agent replies, or the agent had
 //     already acknowledged the customer's feeling after an earlier trigger (one acknowledgement
-//     covers the rest of the outburst).
+//     covers the rest of the outburst). An acknowledgement's words inside a formal apology
+//     (empathy.exclude: "sorry for the inconvenience", "ne cerem scuze pentru neplăcerea
+//     creată") acknowledge nothing.
 //   - fail: a trigger with neither; the evidence is the trigger and the agent reply where the
 //     acknowledgement was expected.
 //   - na: no trigger, or no agent reply after any trigger (the agent had no chance).
@@ -61,7 +67,7 @@ func Empathy(in *Input) Result {
 			continue // no reply to judge
 		}
 		for _, a := range window {
-			if m, ok := in.FindFirst(SetEmpathyAcknowledge, a); ok {
+			if m, ok := in.firstUnless(SetEmpathyAcknowledge, a, SetEmpathyExclude); ok {
 				answered, ack, acknowledged = trig, in.Evidence(a, m), true
 				break
 			}
@@ -86,6 +92,21 @@ func Empathy(in *Input) Result {
 		Reason:   fmt.Sprintf("the agent acknowledges the customer's feeling (%s) after %s", quote(ack.Text), quote(answered.Text)),
 		Evidence: []Evidence{answered, ack},
 	}
+}
+
+// firstUnless returns the first non-negated match of set in turn i that overlaps no match of
+// the except set. Unlike findUnless it leaves the memoised matches as they are.
+func (in *Input) firstUnless(set string, i int, except string) (Match, bool) {
+	var drop []Match
+	for k, m := range in.Find(set, i) {
+		if k == 0 {
+			drop = in.Find(except, i)
+		}
+		if !overlapsAny(drop, m.First, m.Last+1) {
+			return m, true
+		}
+	}
+	return Match{}, false
 }
 
 // emotionIn returns the first sign of negative emotion in customer turn i, with a label for

@@ -123,3 +123,63 @@ func TestEmpathy(t *testing.T) {
 	}
 	runCases(t, Empathy, cases)
 }
+
+// TestEmpathyCuesAndFormalApologies covers the cue families (fear, counting contacts, having had
+// enough) and formal apologies, which are no acknowledgement.
+func TestEmpathyCuesAndFormalApologies(t *testing.T) {
+	cases := []checkCase{
+		{
+			name: "en counted contact ignored fails",
+			conv: conv("en",
+				customer("4th time asking: where is my refund?"),
+				agent("Hi Marco, could you send me your booking reference?"),
+				customer("K7TQ2M."),
+				agent("Thanks, the refund was sent yesterday.")),
+			want: Fail, reason: `"4th time"`,
+			evidence: []span{{0, "4th time"}, {1, "Hi Marco, could you send me your booking reference?"}},
+		},
+		{
+			name: "en formal apology is no acknowledgement",
+			conv: conv("en",
+				customer("honestly so done with this app"),
+				agent("We apologize for the inconvenience."),
+				agent("Could you send me the order number?")),
+			want:     Fail,
+			evidence: []span{{0, "so done with"}, {1, "We apologize for the inconvenience."}},
+		},
+		{
+			name: "ru fear acknowledged passes",
+			conv: conv("ru",
+				customer("Я в ужасе, перевела деньги не тому человеку."),
+				agent("Понимаю, как вам сейчас тревожно, давайте разбираться.")),
+			want:     Pass,
+			evidence: []span{{0, "в ужасе"}, {1, "Понимаю"}},
+		},
+		{
+			name: "uk fourth contact ignored fails",
+			conv: conv("uk",
+				customer("Вже вчетверте питаю: де моя посилка?"),
+				agent("Підкажіть номер відділення.")),
+			want:     Fail,
+			evidence: []span{{0, "вчетверте"}, {1, "Підкажіть номер відділення."}},
+		},
+		{
+			name: "ro fear acknowledged passes",
+			conv: conv("ro",
+				customer("Mi-e frică, mi-au luat toți banii de chirie."),
+				agent("Înțeleg cât de speriată sunteți, blocăm cardul acum.")),
+			want:     Pass,
+			evidence: []span{{0, "Mi-e frică"}, {1, "Înțeleg cât de"}},
+		},
+		{
+			name: "ro apology for the inconvenience is no acknowledgement",
+			conv: conv("ro",
+				customer("Mi-ați trimis alt sirop, sunt nervoasă rău."),
+				agent("Bună seara! Numărul comenzii?"),
+				agent("Ne cerem scuze pentru neplăcerea creată.")),
+			want:     Fail,
+			evidence: []span{{0, "nervoasă"}, {1, "Bună seara!"}},
+		},
+	}
+	runCases(t, Empathy, cases)
+}

@@ -22,9 +22,15 @@ const (
 	// SetExpectationsNumeral holds numeral words that make a unit concrete ("two", "двух",
 	// "an" in "an hour"); "few" and "several" are left out on purpose.
 	SetExpectationsNumeral = "expectations.numeral"
+	// SetExpectationsVague holds vague time words and event anchors with no date: "soon",
+	// "shortly", "as soon as possible", "as soon as we receive it", "в ближайшее время", "как
+	// только", "найближчим часом", "щойно", "în curând", "imediat ce". One of them in a promise's
+	// sentence makes the promise vague unless a concrete time frame follows it ("as soon as the
+	// line is back, by 8 PM at the latest").
+	SetExpectationsVague = "expectations.vague"
 )
 
-var expectationsSets = []string{SetExpectationsPromise, SetExpectationsTimeframe, SetExpectationsUnit, SetExpectationsNumeral}
+var expectationsSets = []string{SetExpectationsPromise, SetExpectationsTimeframe, SetExpectationsUnit, SetExpectationsNumeral, SetExpectationsVague}
 
 // Expectations checks that every promise of a follow-up or a fix carries a concrete time frame
 // (spec/checks.md §expectations).
@@ -34,7 +40,10 @@ var expectationsSets = []string{SetExpectationsPromise, SetExpectationsTimeframe
 // same sentence or the next one of the same reply: a phrase of expectations.timeframe, a time
 // unit right after a number or numeral ("within 24 hours", "в течение двух часов", "în 3 zile
 // lucrătoare"), a clock time ("16:30") or a date ("12.05", "12/05/2026"). "Soon", "shortly" and
-// "в ближайшее время" are not concrete.
+// "в ближайшее время" are not concrete, and a vague word (expectations.vague) in the promise's
+// own sentence outweighs a concrete one before it: in "we'll check your December bill and get
+// back to you soon" the month dates the bill, not the answer. Only a concrete frame after the
+// last vague word keeps such a promise ("as soon as the line is back, by 8 PM").
 //
 //   - pass: every promise has a time frame.
 //   - fail: some do not; each vague promise is listed and cited.
@@ -51,7 +60,7 @@ func Expectations(in *Input) Result {
 		if t == nil || len(promises) == 0 {
 			continue
 		}
-		frames := in.timeFrameSentences(a, t)
+		frames := in.timeFrames(a, t)
 		lastSentence := -1
 		for _, m := range promises {
 			s := sentenceOfToken(t, m.First)
@@ -60,7 +69,7 @@ func Expectations(in *Input) Result {
 			}
 			lastSentence = s
 			ev := in.Evidence(a, m)
-			if frames[s] || (s+1 < len(frames) && frames[s+1]) {
+			if frames.keeps(s) {
 				kept = append(kept, ev)
 				continue
 			}
@@ -81,16 +90,43 @@ func Expectations(in *Input) Result {
 	return Result{Outcome: Pass, Reason: reason, Evidence: kept}
 }
 
-// timeFrameSentences reports, per sentence of agent turn i, whether it names a concrete time.
-func (in *Input) timeFrameSentences(i int, t *textproc.Text) []bool {
-	out := make([]bool, len(t.Sentences))
+// sentenceFrames is what the sentences of one agent reply say about time: per sentence, the
+// token of its last concrete time frame and of its last vague time word (-1 for none).
+type sentenceFrames struct {
+	concrete, vague []int
+}
+
+// keeps reports whether a promise in sentence s has a concrete time frame: one in its sentence
+// after any vague word there, or, when the sentence has no time word at all, one in the next
+// sentence.
+func (f sentenceFrames) keeps(s int) bool {
+	if f.vague[s] >= 0 {
+		return f.concrete[s] > f.vague[s]
+	}
+	return f.concrete[s] >= 0 || s+1 < len(f.concrete) && f.concrete[s+1] >= 0 && f.vague[s+1] < 0
+}
+
+// timeFrames finds the concrete time frames and the vague time words of agent turn i.
+func (in *Input) timeFrames(i int, t *textproc.Text) sentenceFrames {
+	f := sentenceFrames{concrete: make([]int, len(t.Sentences)), vague: make([]int, len(t.Sentences))}
+	for s := range f.concrete {
+		f.concrete[s], f.vague[s] = -1, -1
+	}
+	vague := in.Find(SetExpectationsVague, i)
+	for _, m := range vague {
+		if s := sentenceOfToken(t, m.First); s >= 0 {
+			f.vague[s] = max(f.vague[s], m.First)
+		}
+	}
 	mark := func(tok int) {
-		if s := sentenceOfToken(t, tok); s >= 0 {
-			out[s] = true
+		if s := sentenceOfToken(t, tok); s >= 0 && !tokenInMatches(tok, vague) {
+			f.concrete[s] = max(f.concrete[s], tok)
 		}
 	}
 	for _, m := range in.Find(SetExpectationsTimeframe, i) {
-		mark(m.First)
+		if !overlapsAny(vague, m.First, m.Last+1) { // "imediat" is concrete, "imediat ce" is not
+			mark(m.First)
+		}
 	}
 	numerals := in.Find(SetExpectationsNumeral, i)
 	for _, m := range in.Find(SetExpectationsUnit, i) {
@@ -117,7 +153,7 @@ func (in *Input) timeFrameSentences(i int, t *textproc.Text) []bool {
 		}
 		k = end
 	}
-	return out
+	return f
 }
 
 // prevWordToken returns the index of the word or number right before token k in its sentence,

@@ -96,3 +96,75 @@ func TestLooksLikeClockOrDate(t *testing.T) {
 		}
 	}
 }
+
+// TestExpectationsVagueWords covers the vague words of a promise's sentence and the promises of
+// a result the customer waits for.
+func TestExpectationsVagueWords(t *testing.T) {
+	cases := []checkCase{
+		{
+			name: "en vague word after an unrelated date fails",
+			conv: conv("en",
+				customer("Will my December bill be corrected?"),
+				agent("I've asked our metering team to double-check your December bill; they'll get back to you soon.")),
+			want: Fail, reason: `"get back to you"`,
+			evidence: []span{{1, "get back to you"}},
+		},
+		{
+			name: "en the fix coming back by a time passes",
+			conv: conv("en",
+				customer("When will my internet work?"),
+				agent("Our engineers are on site and your connection will be back by 8 PM tonight.")),
+			want:     Pass,
+			evidence: []span{{1, "will be back"}},
+		},
+		{
+			name: "ru concrete time after an event anchor passes",
+			conv: conv("ru",
+				customer("Как я узнаю, что всё починили?"),
+				agent("Как только связь восстановят, мы пришлём SMS, не позже 22:00.")),
+			want:     Pass,
+			evidence: []span{{1, "восстановят"}},
+		},
+		{
+			name: "ru vague word after a concrete one fails",
+			conv: conv("ru",
+				customer("Когда вернут деньги?"),
+				agent("Деньги поступят на карту в течение 3 дней, а бонусы начислим в ближайшее время.")),
+			want:     Fail,
+			evidence: []span{{1, "поступят"}},
+		},
+		{
+			name: "uk waiting on our own next step fails",
+			conv: conv("uk",
+				customer("Коли буде рішення?"),
+				agent("Ми зв'яжемося з вами, щойно отримаємо звіт.")),
+			want:     Fail,
+			evidence: []span{{1, "зв'яжемося"}},
+		},
+		{
+			name: "uk an event the customer can follow passes",
+			conv: conv("uk",
+				customer("А SMS прийде?"),
+				agent("Так, SMS прийде, щойно посилка буде у відділенні.")),
+			want:     Pass,
+			evidence: []span{{1, "прийде"}},
+		},
+		{
+			name: "ro vague promise is not saved by a period in the next sentence",
+			conv: conv("ro",
+				customer("Când primesc un răspuns?"),
+				agent("Vă vom contacta cât mai curând posibil. Până atunci, trimiteți-ne extrasul pe ultimele 6 luni.")),
+			want:     Fail,
+			evidence: []span{{1, "Vă vom contacta"}},
+		},
+		{
+			name: "ro present tense promise with a time frame passes",
+			conv: conv("ro",
+				customer("Mutați livrarea pe sâmbătă?"),
+				agent("Am mutat livrarea. Îți trimit confirmarea în cel mult 5 minute.")),
+			want:     Pass,
+			evidence: []span{{1, "Îți trimit"}},
+		},
+	}
+	runCases(t, Expectations, cases)
+}

@@ -41,13 +41,13 @@ func tokenInMatches(k int, ms []Match) bool {
 	return false
 }
 
-// withoutOverlaps returns the matches of ms that share no token with any of drop. It filters
-// in place.
+// withoutOverlaps returns the matches of ms that share no token with any of drop, in a new
+// slice: ms may be Input.Find's memoised result, which must not change.
 func withoutOverlaps(ms, drop []Match) []Match {
 	if len(drop) == 0 {
 		return ms
 	}
-	out := ms[:0]
+	out := make([]Match, 0, len(ms))
 	for _, m := range ms {
 		if !overlapsAny(drop, m.First, m.Last+1) {
 			out = append(out, m)

@@ -112,7 +112,7 @@ func NewPhraseSet(name string, phrases []Phrase) PhraseSet {
 		switch first.kind {
 		case partWord:
 			s.byFirst[first.norm] = append(s.byFirst[first.norm], i)
-			if first.stem != first.norm && utf8.RuneCountInString(first.norm) >= minStemRunes {
+			if utf8.RuneCountInString(first.norm) >= minStemRunes {
 				s.byStem[first.stem] = append(s.byStem[first.stem], i)
 			}
 		case partExact:
