@@ -19,10 +19,7 @@ import (
 // listChecklists is GET /checklists: the latest version of each checklist file.
 func (s *Server) listChecklists(c *gin.Context) {
 	items, err := s.cfg.Stores.Checklists.Checklists(c.Request.Context())
-	if items == nil {
-		items = []qa.ChecklistVersion{}
-	}
-	s.respond(c, http.StatusOK, list[qa.ChecklistVersion]{Items: items}, err)
+	s.respond(c, http.StatusOK, listOf(items), err)
 }
 
 // checklistVersions is GET /checklists/:path/versions.
@@ -33,10 +30,7 @@ func (s *Server) checklistVersions(c *gin.Context) {
 		return
 	}
 	items, err := s.cfg.Stores.Checklists.ChecklistVersions(c.Request.Context(), p)
-	if items == nil {
-		items = []qa.ChecklistVersion{}
-	}
-	s.respond(c, http.StatusOK, list[qa.ChecklistVersion]{Items: items}, err)
+	s.respond(c, http.StatusOK, listOf(items), err)
 }
 
 // publishChecklist is POST /checklists/:path/versions {yaml}: validate against the published

@@ -31,10 +31,7 @@ func (s *Server) listCoaching(c *gin.Context) {
 		return
 	}
 	items, err := s.cfg.Stores.Coaching.CoachingNotes(ctx, agentID)
-	if items == nil {
-		items = []qa.CoachingNote{}
-	}
-	s.respond(c, http.StatusOK, list[qa.CoachingNote]{Items: items}, err)
+	s.respond(c, http.StatusOK, listOf(items), err)
 }
 
 // createCoaching is POST /coaching {agent_id, text, scorecard_id}: a team lead's note.

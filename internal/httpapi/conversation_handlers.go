@@ -61,10 +61,7 @@ func (s *Server) listConversations(c *gin.Context) {
 		return
 	}
 	items, total, err := s.cfg.Stores.Conversations.Conversations(c.Request.Context(), f)
-	if items == nil {
-		items = []qa.StoredConversation{}
-	}
-	s.respond(c, http.StatusOK, page[qa.StoredConversation]{Items: items, Total: total}, err)
+	s.respond(c, http.StatusOK, pageOf(items, total), err)
 }
 
 // getConversation is GET /conversations/:key, with its scorecards and the customer's possible

@@ -30,10 +30,7 @@ func (s *Server) listDisputes(c *gin.Context) {
 		return
 	}
 	items, err := s.cfg.Stores.Disputes.Disputes(c.Request.Context(), f, q.Status)
-	if items == nil {
-		items = []qa.Dispute{}
-	}
-	s.respond(c, http.StatusOK, list[qa.Dispute]{Items: items}, err)
+	s.respond(c, http.StatusOK, listOf(items), err)
 }
 
 // createDispute is POST /disputes {review_id, item_id, comment, result}: an agent objects to

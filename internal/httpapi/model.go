@@ -44,9 +44,22 @@ type page[T any] struct {
 	Total int `json:"total"`
 }
 
+// pageOf wraps one page of items and the total; a nil slice becomes [].
+func pageOf[T any](items []T, total int) page[T] {
+	return page[T]{Items: listOf(items).Items, Total: total}
+}
+
 // list is a list without a total.
 type list[T any] struct {
 	Items []T `json:"items"`
+}
+
+// listOf wraps items for a response; a nil slice becomes [] so clients always get an array.
+func listOf[T any](items []T) list[T] {
+	if items == nil {
+		items = []T{}
+	}
+	return list[T]{Items: items}
 }
 
 type conversationResponse struct {

@@ -23,10 +23,7 @@ func (s *Server) listQueue(c *gin.Context) {
 	}
 	me := callerFrom(c.Request.Context()).user
 	items, err := s.cfg.Stores.Assignments.Assignments(c.Request.Context(), me.ID, !q.All)
-	if items == nil {
-		items = []qa.Assignment{}
-	}
-	s.respond(c, http.StatusOK, list[qa.Assignment]{Items: items}, err)
+	s.respond(c, http.StatusOK, listOf(items), err)
 }
 
 // pullQueue is POST /queue/pull {rule, max}: assign the caller more scorecards picked by a
@@ -43,10 +40,7 @@ func (s *Server) pullQueue(c *gin.Context) {
 	}
 	me := callerFrom(c.Request.Context()).user
 	items, err := s.cfg.Stores.Assignments.Assign(c.Request.Context(), me.ID, req.Rule, req.Max)
-	if items == nil {
-		items = []qa.Assignment{}
-	}
-	s.respond(c, http.StatusOK, list[qa.Assignment]{Items: items}, err)
+	s.respond(c, http.StatusOK, listOf(items), err)
 }
 
 // saveReview is POST /reviews: create or update the caller's draft, or submit it.

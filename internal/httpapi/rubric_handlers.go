@@ -14,19 +14,13 @@ import (
 // listRubrics is GET /rubrics: the active version of every rubric.
 func (s *Server) listRubrics(c *gin.Context) {
 	items, err := s.cfg.Stores.Rubrics.ActiveRubrics(c.Request.Context())
-	if items == nil {
-		items = []qa.RubricVersion{}
-	}
-	s.respond(c, http.StatusOK, list[qa.RubricVersion]{Items: items}, err)
+	s.respond(c, http.StatusOK, listOf(items), err)
 }
 
 // rubricVersions is GET /rubrics/:id/versions.
 func (s *Server) rubricVersions(c *gin.Context) {
 	items, err := s.cfg.Stores.Rubrics.RubricVersions(c.Request.Context(), c.Param("id"))
-	if items == nil {
-		items = []qa.RubricVersion{}
-	}
-	s.respond(c, http.StatusOK, list[qa.RubricVersion]{Items: items}, err)
+	s.respond(c, http.StatusOK, listOf(items), err)
 }
 
 // publishRubric is POST /rubrics/:id/versions {yaml}: validate (errors name the line),

@@ -16,10 +16,7 @@ func (s *Server) listScorecards(c *gin.Context) {
 		return
 	}
 	items, total, err := s.cfg.Stores.Scorecards.Scorecards(c.Request.Context(), f)
-	if items == nil {
-		items = []qa.StoredScorecard{}
-	}
-	s.respond(c, http.StatusOK, page[qa.StoredScorecard]{Items: items, Total: total}, err)
+	s.respond(c, http.StatusOK, pageOf(items, total), err)
 }
 
 // getScorecard is GET /scorecards/:id, with the reviews the caller may see.

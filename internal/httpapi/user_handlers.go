@@ -16,10 +16,7 @@ import (
 // listUsers is GET /users.
 func (s *Server) listUsers(c *gin.Context) {
 	items, err := s.cfg.Stores.Users.Users(c.Request.Context())
-	if items == nil {
-		items = []qa.User{}
-	}
-	s.respond(c, http.StatusOK, list[qa.User]{Items: items}, err)
+	s.respond(c, http.StatusOK, listOf(items), err)
 }
 
 // createUser is POST /users: a new person; the password is generated and returned once when
@@ -111,10 +108,7 @@ func (s *Server) auditTrail(c *gin.Context) {
 		return
 	}
 	items, err := s.cfg.Stores.Audit.AuditTrail(c.Request.Context(), q.Object)
-	if items == nil {
-		items = []qa.AuditEntry{}
-	}
-	s.respond(c, http.StatusOK, list[qa.AuditEntry]{Items: items}, err)
+	s.respond(c, http.StatusOK, listOf(items), err)
 }
 
 // checkAuditObject lets a caller who is not an administrator read the trail of a scorecard,

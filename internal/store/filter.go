@@ -41,20 +41,7 @@ func applyConversationFilter(q *gorm.DB, f qa.Filter) *gorm.DB {
 	if f.RubricID != "" {
 		q = q.Where("EXISTS (SELECT 1 FROM scorecards s WHERE s.conversation_id = c.id AND s.rubric_id = ?)", f.RubricID)
 	}
-	const agentOf = "EXISTS (SELECT 1 FROM conversation_agents ca WHERE ca.conversation_id = c.id AND "
-	if f.Team != "" {
-		q = q.Where(agentOf+"ca.team = ?)", f.Team)
-	}
-	if f.AgentID != "" {
-		q = q.Where(agentOf+"ca.agent_id = ?)", f.AgentID)
-	}
-	if len(f.Teams) > 0 {
-		q = q.Where(agentOf+"ca.team IN ?)", f.Teams)
-	}
-	if len(f.AgentIDs) > 0 {
-		q = q.Where(agentOf+"ca.agent_id IN ?)", f.AgentIDs)
-	}
-	return q
+	return applyAgentFilter(q, f, "EXISTS (SELECT 1 FROM conversation_agents ca WHERE ca.conversation_id = c.id AND ", "ca.")
 }
 
 // applyScorecardFilter narrows a query on "scorecards s"; team and agent conditions match any
@@ -75,18 +62,24 @@ func applyScorecardFilter(q *gorm.DB, f qa.Filter) *gorm.DB {
 	if !f.To.IsZero() {
 		q = q.Where("s.started_at < ?", f.To.UTC())
 	}
-	const shareOf = "EXISTS (SELECT 1 FROM scorecard_agents sa WHERE sa.scorecard_id = s.id AND "
+	return applyAgentFilter(q, f, "EXISTS (SELECT 1 FROM scorecard_agents sa WHERE sa.scorecard_id = s.id AND ", "sa.")
+}
+
+// applyAgentFilter adds the filter's team and agent conditions (from the request and from the
+// caller's scope) as EXISTS subqueries over an agent table: exists is the subquery up to its
+// last condition, col the alias prefix of that table's team and agent_id columns.
+func applyAgentFilter(q *gorm.DB, f qa.Filter, exists, col string) *gorm.DB {
 	if f.Team != "" {
-		q = q.Where(shareOf+"sa.team = ?)", f.Team)
+		q = q.Where(exists+col+"team = ?)", f.Team)
 	}
 	if f.AgentID != "" {
-		q = q.Where(shareOf+"sa.agent_id = ?)", f.AgentID)
+		q = q.Where(exists+col+"agent_id = ?)", f.AgentID)
 	}
 	if len(f.Teams) > 0 {
-		q = q.Where(shareOf+"sa.team IN ?)", f.Teams)
+		q = q.Where(exists+col+"team IN ?)", f.Teams)
 	}
 	if len(f.AgentIDs) > 0 {
-		q = q.Where(shareOf+"sa.agent_id IN ?)", f.AgentIDs)
+		q = q.Where(exists+col+"agent_id IN ?)", f.AgentIDs)
 	}
 	return q
 }
