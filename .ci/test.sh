@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every test of the project, as CI runs it on a clean clone (`make test`):
 #   static checks, Go tests on SQLite and on a throwaway PostgreSQL that this script starts,
-#   a few seconds of every fuzz target, the web app's unit tests and its end-to-end tests in
+#   10,000 executions of every fuzz target, the web app's unit tests and its end-to-end tests in
 #   Debian's Chromium against a real `qa serve`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,8 +27,8 @@ step "web app: install from the lock file, unit tests, build into the binary's e
 step "Go tests (SQLite and PostgreSQL)"
 go test -count=1 ./...
 
-step "fuzz targets, ${FUZZTIME:-3s} each"
-make --no-print-directory fuzz FUZZTIME="${FUZZTIME:-3s}"
+step "fuzz targets, ${FUZZTIME:-10000x} each (an execution count, see the Makefile)"
+make --no-print-directory fuzz FUZZTIME="${FUZZTIME:-10000x}"
 
 step "web app: end-to-end in Debian's Chromium against a real qa serve"
 QA_E2E_SERVER=real bash frontend/scripts/e2e.sh
