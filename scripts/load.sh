@@ -18,15 +18,15 @@
 #
 # Flags: --conversations N (100000)  --scorecards N (1000000, total after the ingest; 0 skips
 # seeding)  --clients LIST (50; "1,10,50" runs once per count)  --duration D (60s)  --warmup D
-# (5s)  --workers N (16 scoring workers in qa serve: with its default of 2, River's 100 ms fetch
-# cooldown caps scoring at 20 jobs/s, 5 conversations/s)  --senders N (4)  --batch N (1000)
+# (5s)  --workers N (qa serve --workers; default: the server's own, 16 on PostgreSQL)  --senders N
+# (4)  --batch N (1000)  --poll D (5s, how often the scoring progress is read)
 # --skip-ingest  --skip-query  --cpuprofile FILE (qa-load's own: FILE.ingest, FILE.query)  --out DIR (/tmp/qa-load-results.TIME)
 # --rev REV (build qa and qa-seed from that commit, via git archive, instead of the work tree)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-conversations=100000 scorecards=1000000 clients=50 duration=60s warmup=5s workers=16 senders=4 batch=1000
-skip_ingest=0 skip_query=0 cpuprofile="" rev="" out="/tmp/qa-load-results.$(date +%Y%m%d-%H%M%S)"
+conversations=100000 scorecards=1000000 clients=50 duration=60s warmup=5s workers="" senders=4 batch=1000
+poll=5s skip_ingest=0 skip_query=0 cpuprofile="" rev="" out="/tmp/qa-load-results.$(date +%Y%m%d-%H%M%S)"
 while [ $# -gt 0 ]; do
   case "$1" in
     --conversations) conversations=$2; shift 2 ;;
@@ -37,6 +37,7 @@ while [ $# -gt 0 ]; do
     --workers) workers=$2; shift 2 ;;
     --senders) senders=$2; shift 2 ;;
     --batch) batch=$2; shift 2 ;;
+    --poll) poll=$2; shift 2 ;;
     --skip-ingest) skip_ingest=1; shift ;;
     --skip-query) skip_query=1; shift ;;
     --cpuprofile) cpuprofile=$2; shift 2 ;;
@@ -121,8 +122,8 @@ log "migrating; creating an administrator and an API token"
 "$work/qa" user add --database "$dsn" --log-level warn --email load@localhost --name Load --role admin >/dev/null
 token=$("$work/qa" user token --database "$dsn" --log-level warn --email load@localhost --name load)
 
-log "starting qa serve ($workers scoring workers)"
-"$work/qa" serve --database "$dsn" --addr 127.0.0.1:0 --workers "$workers" >"$work/serve.out" 2>"$work/serve.log" &
+log "starting qa serve (${workers:-its default number of} scoring workers)"
+"$work/qa" serve --database "$dsn" --addr 127.0.0.1:0 ${workers:+--workers "$workers"} >"$work/serve.out" 2>"$work/serve.log" &
 serve_pid=$!
 url=""
 for _ in $(seq 120); do
@@ -155,7 +156,7 @@ fi
 if [ "$skip_ingest" = 0 ]; then
   reset_statements
   log "ingest: $conversations conversations, $senders senders, bodies of $batch"
-  "${load[@]}" --phase ingest ${cpuprofile:+--cpuprofile "$cpuprofile.ingest"} --conversations "$conversations" --senders "$senders" --batch "$batch" \
+  "${load[@]}" --phase ingest ${cpuprofile:+--cpuprofile "$cpuprofile.ingest"} --conversations "$conversations" --senders "$senders" --batch "$batch" --poll "$poll" \
     --out "$out/ingest.json" | tee -a "$out/summary.txt"
   statements ingest
 fi

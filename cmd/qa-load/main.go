@@ -105,7 +105,7 @@ func parse(args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&c.maxRequests, "max-requests", 1_000_000, "most requests of one query run, warm-up included")
 	fs.Float64Var(&c.teamShare, "team-share", 0.5, "share of team queries (the rest: agent queries)")
 	fs.IntVar(&c.servePID, "serve-pid", 0, "PID of qa serve, to report its CPU time per phase")
-	fs.StringVar(&c.dsn, "dsn", "", "the server's PostgreSQL URL, to count scorecards (the API lists them but does not count them cheaply)")
+	fs.StringVar(&c.dsn, "dsn", "", "the server's PostgreSQL URL, to count scorecards with SQL, outside the server being measured")
 	fs.IntVar(&c.pgPID, "pg-pid", 0, "PID of the PostgreSQL postmaster, to report its CPU time per phase")
 	fs.StringVar(&c.out, "out", "", "also write the results as JSON to this file")
 	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write qa-load's own CPU profile to this file")
@@ -248,7 +248,7 @@ func runIngest(ctx context.Context, c *client, cfg config, watch cpuWatch, res *
 	}
 	scpu := watch.since(cpu1)
 	res.Scoring, res.ScoringCPU = &sc, &scpu
-	fmt.Fprintf(stdout, "scoring: all %d conversations scored %s after the ingest started (%s after it ended; poll every %s): %.0f conversations/s, %d new scorecards (%.0f/s); %d jobs (one per active rubric version), %d failed, %d done when the ingest ended\n",
+	fmt.Fprintf(stdout, "scoring: all %d conversations scored %s after the ingest started (%s after it ended; poll every %s): %.0f conversations/s, %d new scorecards (%.0f/s); %d jobs (one per conversation and rubric version that applies to it), %d failed, %d done when the ingest ended\n",
 		cfg.conversations, sc.SinceIngestStart.Round(time.Second), sc.SinceIngestEnd.Round(time.Second), cfg.poll,
 		sc.PerSecond, sc.NewScorecards, sc.ScorecardsPerSec, sc.Jobs, sc.Failed, sc.DoneAtIngestEnd)
 	fmt.Fprintf(stdout, "scoring (after the ingest) %s\n", scpu)

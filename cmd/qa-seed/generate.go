@@ -9,6 +9,9 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/qa-scorer/qa-scorer/internal/check"
+	"github.com/qa-scorer/qa-scorer/internal/rubric"
+	"github.com/qa-scorer/qa-scorer/internal/store"
 )
 
 // The synthetic population.
@@ -21,7 +24,6 @@ const (
 var (
 	channels  = []string{"chat", "chat", "chat", "email", "messenger", "voice"}
 	languages = []string{"en", "en", "ru", "uk", "ro"}
-	results   = []string{"pass", "fail", "na", "review"}
 )
 
 // generator makes deterministic conversations, scorecards and their per-agent rows.
@@ -55,7 +57,9 @@ type batch struct {
 func (g *generator) copyBatch(ctx context.Context, pool *pgxpool.Pool, first int64, n int) error {
 	var b batch
 	for i := range n {
-		g.add(&b, first+int64(i))
+		if err := g.add(&b, first+int64(i)); err != nil {
+			return err
+		}
 	}
 	tables := []struct {
 		name string
@@ -77,7 +81,7 @@ func (g *generator) copyBatch(ctx context.Context, pool *pgxpool.Pool, first int
 }
 
 // add generates one conversation with key k and its scorecard (id k).
-func (g *generator) add(b *batch, k int64) {
+func (g *generator) add(b *batch, k int64) error {
 	const year = 365 * 24 * time.Hour
 	start := g.yearStart.Add(time.Duration((k-1)%1_000_000) * (year / 1_000_000)).Truncate(time.Second)
 	channel, lang := channels[g.rnd.IntN(len(channels))], languages[g.rnd.IntN(len(languages))]
@@ -85,30 +89,28 @@ func (g *generator) add(b *batch, k int64) {
 	if g.rnd.IntN(20) == 0 { // 5% transferred to a second agent
 		agentIDs = append(agentIDs, (agentIDs[0]+1+g.rnd.IntN(agents-1))%agents)
 	}
-	name := func(a int) string { return fmt.Sprintf("agent-%03d", a) }
-	team := func(a int) string { return fmt.Sprintf("team-%02d", a/(agents/teams)) }
 	ext := fmt.Sprintf("seed-%d", k)
 	body, _ := json.Marshal(map[string]any{"id": ext, "channel": channel, "language": lang, "started_at": start,
-		"agents": []map[string]string{{"id": name(agentIDs[0]), "team": team(agentIDs[0])}},
+		"agents": []map[string]string{{"id": agentName(agentIDs[0]), "team": teamName(agentIDs[0])}},
 		"turns":  []map[string]string{{"speaker": "customer", "text": "Where is my order?"}, {"speaker": "agent", "text": "Hello! Let me check."}}})
-	b.conversations = append(b.conversations, []any{k, "seed", ext, channel, lang, "", team(agentIDs[0]), start, 1, string(body), start, start})
+	b.conversations = append(b.conversations, []any{k, "seed", ext, channel, lang, "", teamName(agentIDs[0]), start, 1, string(body), start, start})
 	for _, a := range agentIDs {
-		b.convAgents = append(b.convAgents, []any{k, name(a), team(a)})
+		b.convAgents = append(b.convAgents, []any{k, agentName(a), teamName(a)})
 	}
 
-	res := make([]string, itemsPerCard)
+	res := make([]check.Outcome, itemsPerCard)
 	passed, counted, needsReview := 0, 0, false
 	for j := range res {
 		r := g.rnd.Float64()
 		switch {
 		case r < 0.08:
-			res[j] = results[2] // na
+			res[j] = check.NA
 		case r < 0.10:
-			res[j], needsReview = results[3], true
+			res[j], needsReview = check.Review, true
 		case g.rnd.Float64() < g.passRate[j]+g.skill[agentIDs[0]]:
-			res[j], passed, counted = results[0], passed+1, counted+1
+			res[j], passed, counted = check.Pass, passed+1, counted+1
 		default:
-			res[j], counted = results[1], counted+1
+			res[j], counted = check.Fail, counted+1
 		}
 	}
 	score := 100.0
@@ -122,18 +124,44 @@ func (g *generator) add(b *batch, k int64) {
 	bucket := min(int(score/10), 9)
 	y, w := start.ISOWeek()
 	week := fmt.Sprintf("%04d-W%02d", y, w)
-	card, _ := json.Marshal(map[string]any{"conversation_id": ext, "rubric": map[string]any{"id": "standard", "version": 1},
-		"language": lang, "channel": channel, "score": score, "passed": score >= 80, "critical_failed": critical,
-		"needs_review": needsReview, "items": res})
-	b.scorecards = append(b.scorecards, []any{k, k, "standard", 1, 1, start, channel, lang, "", team(agentIDs[0]),
-		score, score >= 80, critical, needsReview, string(card), start})
+	card, err := store.EncodeScorecard(g.card(ext, channel, lang, score, critical, needsReview, agentIDs, res))
+	if err != nil {
+		return err
+	}
+	b.scorecards = append(b.scorecards, []any{k, k, "standard", 1, 1, start, channel, lang, "", teamName(agentIDs[0]),
+		score, score >= 80, critical, needsReview, card, start})
 	for _, a := range agentIDs {
-		b.shares = append(b.shares, []any{k, name(a), team(a), "standard", channel, lang, start, week, score, bucket, critical, needsReview})
+		b.shares = append(b.shares, []any{k, agentName(a), teamName(a), "standard", channel, lang, start, week, score, bucket, critical, needsReview})
 		for j, r := range res {
-			b.items = append(b.items, []any{k, g.itemIDs[j], name(a), team(a), "standard", channel, lang, start, r})
+			b.items = append(b.items, []any{k, g.itemIDs[j], agentName(a), teamName(a), "standard", channel, lang, start, string(r)})
 		}
 	}
+	return nil
 }
+
+// card is the scorecard of a seeded conversation, in the shape the scorer makes: an item of one
+// point per result (the score above is their pass rate) that belongs to every agent, as the
+// per-agent rows say, and one share per agent with the conversation's score.
+func (g *generator) card(ext, channel, lang string, score float64, critical, needsReview bool, agentIDs []int, res []check.Outcome) *rubric.Scorecard {
+	c := &rubric.Scorecard{
+		ConversationID: ext, Rubric: rubric.RubricRef{ID: "standard", Version: 1}, Language: lang, Channel: channel,
+		Score: score, Passed: score >= 80, CriticalFailed: critical, NeedsReview: needsReview,
+	}
+	for _, a := range agentIDs {
+		c.Agents = append(c.Agents, rubric.AgentScore{AgentID: agentName(a), Score: score, CriticalFailed: critical})
+	}
+	for j, r := range res {
+		it := rubric.ItemResult{ID: g.itemIDs[j], Section: "Seeded", Result: r, MaxPoints: 1, Reason: "seeded"}
+		if r == check.Pass {
+			it.Points = 1
+		}
+		c.Items = append(c.Items, it)
+	}
+	return c
+}
+
+func agentName(a int) string { return fmt.Sprintf("agent-%03d", a) }
+func teamName(a int) string  { return fmt.Sprintf("team-%02d", a/(agents/teams)) }
 
 // nextKey returns the first free conversation key, so that seeding twice adds rows.
 func nextKey(ctx context.Context, pool *pgxpool.Pool) (int64, error) {

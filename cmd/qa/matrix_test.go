@@ -56,6 +56,7 @@ func routeAccess() map[string][]string {
 		"GET /api/v1/coaching":                               {"admin", "team_lead", "agent"},
 		"POST /api/v1/coaching":                              {"admin", "team_lead"},
 		"POST /api/v1/coaching/:id/ack":                      {"admin", "agent"},
+		"GET /api/v1/calibrations":                           reviewers,
 		"POST /api/v1/calibrations":                          reviewers,
 		"GET /api/v1/calibrations/:id":                       reviewers,
 		"POST /api/v1/calibrations/:id/reveal":               reviewers,

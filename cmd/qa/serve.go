@@ -36,7 +36,7 @@ type serveFlags struct {
 	demo          bool
 	demoDir       string
 	adminEmail    string
-	workers       int
+	workers       workersFlag
 	secureCookies bool
 	maxIngest     int64
 	shutdown      time.Duration
@@ -51,7 +51,7 @@ func (f *serveFlags) parse(args []string, stderr io.Writer) error {
 	fset.BoolVar(&f.demo, "demo", false, "load the sample conversations when the database has none")
 	fset.StringVar(&f.demoDir, "demo-dir", filepath.Join("testdata", "demo"), "folder of the sample conversations (any format qa reads)")
 	fset.StringVar(&f.adminEmail, "admin-email", "admin@localhost", "email of the administrator created when there is none")
-	fset.IntVar(&f.workers, "workers", jobs.DefaultWorkers, "scoring workers in this process (0: none; run `qa worker` instead)")
+	fset.Var(&f.workers, "workers", "`n` scoring workers in this process, "+f.workers.defaults()+" (0: none, run qa worker instead)")
 	fset.BoolVar(&f.secureCookies, "secure-cookies", false, "mark session cookies Secure (set when served over HTTPS)")
 	fset.Int64Var(&f.maxIngest, "max-body", httpapi.DefaultMaxIngestBytes, "largest POST /conversations body, in bytes")
 	fset.DurationVar(&f.shutdown, "shutdown-timeout", 20*time.Second, "how long in-flight requests may finish on shutdown")
@@ -124,7 +124,7 @@ func buildServer(ctx context.Context, f serveFlags, stdout io.Writer, log *slog.
 	if err != nil {
 		return fail(err)
 	}
-	scoring, err := startScoring(ctx, st, f.db.database, know, f.workers, log)
+	scoring, err := startScoring(ctx, st, f.db.database, know, f.workers.count(st.Dialect()), log)
 	if err != nil {
 		return fail(err)
 	}

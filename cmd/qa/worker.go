@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"strconv"
 	"sync"
 	"time"
 
@@ -111,6 +112,49 @@ func (w lagWorker) Score(ctx context.Context, convKey int64, rubricID string, ve
 	return err
 }
 
+// workersFlag is --workers: a number of scoring workers, or, when not given, the default of the
+// database's queue. River on PostgreSQL wants many (jobs.DefaultRiverWorkers: its throughput is
+// bounded by workers per fetch cooldown), the SQLite table queue about one per core
+// (jobs.DefaultTableWorkers).
+type workersFlag struct {
+	n   int
+	set bool
+}
+
+// String is the value given; empty when none, so that flag prints no "(default ...)": the
+// usage names the default of each database.
+func (w *workersFlag) String() string {
+	if w == nil || !w.set {
+		return ""
+	}
+	return strconv.Itoa(w.n)
+}
+
+func (w *workersFlag) Set(s string) error {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 {
+		return fmt.Errorf("%q is not a number of workers", s)
+	}
+	w.n, w.set = n, true
+	return nil
+}
+
+// count is the number of workers to run on a database of a dialect.
+func (w workersFlag) count(dialect string) int {
+	switch {
+	case w.set:
+		return w.n
+	case dialect == store.DialectPostgres:
+		return jobs.DefaultRiverWorkers
+	}
+	return jobs.DefaultTableWorkers
+}
+
+// defaults describes the default counts for the usage text.
+func (workersFlag) defaults() string {
+	return fmt.Sprintf("default %d on PostgreSQL, %d on SQLite", jobs.DefaultRiverWorkers, jobs.DefaultTableWorkers)
+}
+
 // runWorker is `qa worker`: scoring workers without the HTTP server, for PostgreSQL
 // deployments that score in separate processes (on SQLite, `qa serve` scores in-process).
 func runWorker(ctx context.Context, e env, args []string) error {
@@ -120,11 +164,12 @@ func runWorker(ctx context.Context, e env, args []string) error {
 	fset.SetOutput(e.stderr)
 	db.register(fset)
 	know.register(fset)
-	n := fset.Int("workers", jobs.DefaultWorkers, "scoring workers")
+	var workers workersFlag
+	fset.Var(&workers, "workers", "`n` scoring workers, "+workers.defaults())
 	if err := fset.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
-	if *n < 1 {
+	if workers.set && workers.n < 1 {
 		return fmt.Errorf("%w: --workers must be at least 1", errUsage)
 	}
 	log, err := db.logger(e.stderr)
@@ -141,11 +186,12 @@ func runWorker(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	pool, err := startScoring(ctx, st, db.database, knowledge, *n, log)
+	n := workers.count(st.Dialect())
+	pool, err := startScoring(ctx, st, db.database, knowledge, n, log)
 	if err != nil {
 		return err
 	}
-	log.Info("scoring workers started", slog.Int("workers", *n), slog.String("dialect", st.Dialect()))
+	log.Info("scoring workers started", slog.Int("workers", n), slog.String("dialect", st.Dialect()))
 	<-ctx.Done()
 	log.Info("stopping scoring workers")
 	pool.stop()

@@ -51,6 +51,8 @@ func TestCan(t *testing.T) {
 		{"trainer may not review", "trainer", "reviews", "create", false},
 		{"reviewer may pull the queue", "qa_reviewer", "queue", "pull", true},
 		{"reviewer may not resolve a dispute", "qa_reviewer", "disputes", "resolve", false},
+		{"reviewer may list calibration sessions", "qa_reviewer", "calibrations", "list", true},
+		{"team lead may not list calibration sessions", "team_lead", "calibrations", "list", false},
 		{"team lead may resolve a dispute", "team_lead", "disputes", "resolve", true},
 		{"team lead may not ingest", "team_lead", "conversations", "create", false},
 		{"admin may do anything", "admin", "users", "create", true},

@@ -65,6 +65,7 @@ func DefaultPolicy() [][]string {
 		{"qa_reviewer", "reviews", "create"},
 		{"qa_reviewer", "reviews", "read"},
 		{"qa_reviewer", "disputes", "list"},
+		{"qa_reviewer", "calibrations", "list"}, // the sessions they created or review in
 		{"qa_reviewer", "calibrations", "create"},
 		{"qa_reviewer", "calibrations", "read"},
 		{"qa_reviewer", "calibrations", "reveal"},

@@ -10,7 +10,6 @@ import (
 
 	"github.com/gin-gonic/gin"
 	"github.com/qa-scorer/qa-scorer/internal/qa"
-	"github.com/qa-scorer/qa-scorer/internal/rubric"
 )
 
 // Checklist paths are "settings.yaml" or "LANG/NAME.yaml", as in the checklists/ folder. In a
@@ -80,7 +79,7 @@ func (s *Server) rescoreActive(ctx context.Context) (int, error) {
 	}
 	total := 0
 	for _, rv := range active {
-		r, err := rubric.Parse([]byte(rv.YAML), fmt.Sprintf("%s@%d", rv.RubricID, rv.Version))
+		r, err := parseVersion(rv)
 		if err != nil {
 			return total, fmt.Errorf("re-score with %s@%d: %w", rv.RubricID, rv.Version, err)
 		}

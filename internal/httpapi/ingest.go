@@ -5,11 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"mime"
 	"net/http"
 
 	"github.com/qa-scorer/qa-scorer/internal/importer"
 	"github.com/qa-scorer/qa-scorer/internal/qa"
+	"github.com/qa-scorer/qa-scorer/internal/rubric"
 	"github.com/qa-scorer/qa-scorer/internal/transcript"
 )
 
@@ -20,7 +22,7 @@ import (
 // one at a time and only the offending ones are rejected.
 type ingestion struct {
 	s       *Server
-	active  []qa.RubricVersion // rubric versions new conversations are scored with
+	active  []activeRubric // rubric versions new conversations are scored with
 	batch   []*transcript.Conversation
 	where   []string // where each batched record was found
 	result  qa.IngestResult
@@ -32,9 +34,9 @@ type ingestion struct {
 // (a broken JSON document, a body over the size limit) ends the reading, keeps what was read
 // before, and is reported in ingestion.stopped.
 func (s *Server) ingest(ctx context.Context, r io.Reader, name string, opts importer.Options) (*ingestion, error) {
-	active, err := s.cfg.Stores.Rubrics.ActiveRubrics(ctx)
+	active, err := s.activeRubrics(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("ingest: active rubrics: %w", err)
+		return nil, err
 	}
 	in := &ingestion{s: s, active: active, result: qa.IngestResult{Rejected: []qa.Rejection{}}}
 	var storeErr error
@@ -86,7 +88,7 @@ func (in *ingestion) flush(ctx context.Context) error {
 		return fmt.Errorf("ingest: store %d conversations: %w", len(batch), err)
 	}
 	in.count(accepted, updated)
-	return in.schedule(ctx, keys)
+	return in.schedule(ctx, keys, batch)
 }
 
 func (in *ingestion) flushOneByOne(ctx context.Context, batch []*transcript.Conversation, where []string) error {
@@ -100,7 +102,7 @@ func (in *ingestion) flushOneByOne(ctx context.Context, batch []*transcript.Conv
 			return fmt.Errorf("ingest: store %s: %w", where[i], err)
 		}
 		in.count(accepted, updated)
-		if err := in.schedule(ctx, keys); err != nil {
+		if err := in.schedule(ctx, keys, batch[i:i+1]); err != nil {
 			return err
 		}
 	}
@@ -114,18 +116,57 @@ func (in *ingestion) count(accepted, updated int) {
 	in.s.metrics.Ingested.WithLabelValues("updated").Add(float64(updated))
 }
 
-// schedule enqueues the scoring of the stored conversations with every active rubric version
-// (the scoring job skips a conversation its rubric does not apply to).
-func (in *ingestion) schedule(ctx context.Context, keys []int64) error {
+// schedule enqueues the scoring of the stored conversations (keys[i] is the key of convs[i])
+// with each active rubric version that applies to them (qa.ApplicableKeys, the filter
+// jobs.EnqueueNew uses too), so no job is spent on a conversation its rubric leaves alone.
+func (in *ingestion) schedule(ctx context.Context, keys []int64, convs []*transcript.Conversation) error {
 	if in.s.cfg.Queue == nil || len(keys) == 0 {
 		return nil
 	}
-	for _, rv := range in.active {
-		if err := in.s.cfg.Queue.Enqueue(ctx, keys, rv.RubricID, rv.Version); err != nil {
-			return fmt.Errorf("ingest: schedule scoring with %s@%d: %w", rv.RubricID, rv.Version, err)
+	for _, a := range in.active {
+		mine := keys
+		if a.appliesTo != nil {
+			var err error
+			if mine, err = qa.ApplicableKeys(*a.appliesTo, keys, convs); err != nil {
+				return fmt.Errorf("ingest: schedule scoring with %s@%d: %w", a.RubricID, a.Version, err)
+			}
+		}
+		if len(mine) == 0 {
+			continue
+		}
+		if err := in.s.cfg.Queue.Enqueue(ctx, mine, a.RubricID, a.Version); err != nil {
+			return fmt.Errorf("ingest: schedule scoring with %s@%d: %w", a.RubricID, a.Version, err)
 		}
 	}
 	return nil
+}
+
+// activeRubric is a rubric version new conversations are scored with, and what it applies to.
+type activeRubric struct {
+	qa.RubricVersion
+	// appliesTo is nil when the stored YAML no longer parses: every conversation is then
+	// scheduled, as its jobs fail and record why (visible in the version's progress).
+	appliesTo *rubric.AppliesTo
+}
+
+// activeRubrics returns the active rubric versions with what each applies to.
+func (s *Server) activeRubrics(ctx context.Context) ([]activeRubric, error) {
+	versions, err := s.cfg.Stores.Rubrics.ActiveRubrics(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("ingest: active rubrics: %w", err)
+	}
+	out := make([]activeRubric, len(versions))
+	for i, rv := range versions {
+		out[i].RubricVersion = rv
+		r, err := parseVersion(rv)
+		if err != nil {
+			s.log.WarnContext(ctx, "active rubric does not parse: scheduling every conversation for it",
+				slog.String("rubric", rv.RubricID), slog.Int("version", rv.Version), slog.Any("err", err))
+			continue
+		}
+		out[i].appliesTo = &r.AppliesTo
+	}
+	return out, nil
 }
 
 // isRecordError reports whether a storage error is the fault of a record rather than of the

@@ -3,10 +3,13 @@ package httpapi
 import (
 	"fmt"
 	"net/http"
+	"os"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/qa-scorer/qa-scorer/internal/qa"
+	"github.com/qa-scorer/qa-scorer/internal/rubric"
 )
 
 func conv(id, agent, team string) string {
@@ -141,5 +144,57 @@ func TestIngestUnreadableInput(t *testing.T) {
 	status, ans := ingest(t, admin, "/api/v1/conversations?format=klingon", conv("k", "a", "t"), "application/json")
 	if status != 400 || !strings.Contains(ans.Error, "klingon") {
 		t.Errorf("unknown format: %d %+v", status, ans)
+	}
+}
+
+// TestIngestSchedulesApplicableRubrics ingests a chat, a call and an email with the bundled
+// rubrics active: every conversation is scheduled with the standard rubric and each with its
+// channel's rubric only, so no job is spent on a conversation a rubric leaves alone. A version
+// whose YAML no longer parses gets every conversation: its jobs record why they fail.
+func TestIngestSchedulesApplicableRubrics(t *testing.T) {
+	h := newHarness(t)
+	for _, id := range []string{"standard", "chat-support", "voice", "email-support"} {
+		yaml, err := os.ReadFile("../../rubrics/" + id + ".yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := rubric.Parse(yaml, id+".yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := h.store.PublishRubric(t.Context(), r, string(yaml), 1); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h.store.rubrics = append(h.store.rubrics, qa.RubricVersion{RubricID: "legacy", Version: 1, YAML: "id: legacy\nsections: 7\n", Active: true})
+	admin := h.tokenFor(h.addUser(qa.RoleAdmin, "admin@example.com", ""))
+	call := strings.Replace(conv("v-1", "a-1", "l1"), `"channel":"chat"`, `"channel":"voice"`, 1)
+	email := strings.Replace(conv("e-1", "a-2", "l1"), `"channel":"chat"`, `"channel":"email"`, 1)
+	body := strings.Join([]string{conv("c-1", "a-1", "l1"), call, email}, "\n")
+	if status, ans := ingest(t, admin, "/api/v1/conversations?source=mixed", body, "application/x-ndjson"); status != 200 || ans.Accepted != 3 {
+		t.Fatalf("ingest: %d %+v", status, ans)
+	}
+	channels := func(rubricID string) []string {
+		var out []string
+		for _, k := range h.queue.keys[rubricID] {
+			c, err := h.store.Conversation(t.Context(), k)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, string(c.Conv.Channel))
+		}
+		slices.Sort(out)
+		return out
+	}
+	for rubricID, want := range map[string][]string{
+		"standard":      {"chat", "email", "voice"},
+		"chat-support":  {"chat"},
+		"voice":         {"voice"},
+		"email-support": {"email"},
+		"legacy":        {"chat", "email", "voice"},
+	} {
+		if got := channels(rubricID); !slices.Equal(got, want) {
+			t.Errorf("scheduled with %s: the conversations of %v, want %v", rubricID, got, want)
+		}
 	}
 }

@@ -65,6 +65,7 @@ func (s *Server) routeTable() []route {
 		{post, v1 + "/coaching", "coaching", "create", s.createCoaching},
 		{post, v1 + "/coaching/:id/ack", "coaching", "ack", s.ackCoaching},
 
+		{get, v1 + "/calibrations", "calibrations", "list", s.listCalibrations},
 		{post, v1 + "/calibrations", "calibrations", "create", s.createCalibration},
 		{get, v1 + "/calibrations/:id", "calibrations", "read", s.getCalibration},
 		{post, v1 + "/calibrations/:id/reveal", "calibrations", "reveal", s.revealCalibration},

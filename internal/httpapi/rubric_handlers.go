@@ -82,6 +82,11 @@ func (s *Server) rescoreAll(ctx context.Context, r *rubric.Rubric, rv qa.RubricV
 	}
 }
 
+// parseVersion parses a stored rubric version.
+func parseVersion(rv qa.RubricVersion) (*rubric.Rubric, error) {
+	return rubric.Parse([]byte(rv.YAML), fmt.Sprintf("%s@%d", rv.RubricID, rv.Version))
+}
+
 // rescorePage is how many conversations are scheduled per round trip when a rubric is published.
 const rescorePage = 1000
 

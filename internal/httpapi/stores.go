@@ -94,6 +94,9 @@ type calibrationStore interface {
 	CreateCalibration(ctx context.Context, c *qa.Calibration) error
 	Calibration(ctx context.Context, id int64) (*qa.Calibration, error)
 	RevealCalibration(ctx context.Context, id int64) error
+	// Calibrations lists the sessions a user created or reviews in (0: every session), newest
+	// first, with each reviewer's progress.
+	Calibrations(ctx context.Context, participant int64) ([]qa.CalibrationSummary, error)
 }
 
 type auditStore interface {

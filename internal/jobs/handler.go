@@ -61,7 +61,7 @@ func (h *Handler) Score(ctx context.Context, convKey int64, rubricID string, ver
 	if err != nil {
 		return fmt.Errorf("score with %s@%d: %w", rubricID, version, err)
 	}
-	if !Applies(r.AppliesTo, sc.Conv, "") {
+	if !qa.Applies(r.AppliesTo, sc.Conv, "") {
 		return nil
 	}
 	scorer, err := h.scorers.Scorer(ctx)
@@ -69,7 +69,7 @@ func (h *Handler) Score(ctx context.Context, convKey int64, rubricID string, ver
 		return fmt.Errorf("score conversation %d with %s@%d: %w", convKey, rubricID, version, err)
 	}
 	card := scorer.Score(r, sc.Conv)
-	if !Applies(r.AppliesTo, sc.Conv, card.Language) {
+	if !qa.Applies(r.AppliesTo, sc.Conv, card.Language) {
 		return nil // the detected language is not one the rubric scores
 	}
 	id, saved, err := h.store.SaveScorecardFor(ctx, convKey, rev, card)

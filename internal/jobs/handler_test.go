@@ -91,34 +91,3 @@ func TestHandler(t *testing.T) {
 		}
 	})
 }
-
-func TestApplies(t *testing.T) {
-	c := conversation("x")
-	c.Meta = []byte(`{"queue":"delivery"}`)
-	tests := []struct {
-		name     string
-		a        rubric.AppliesTo
-		language string
-		want     bool
-	}{
-		{"empty matches everything", rubric.AppliesTo{}, "", true},
-		{"channel", rubric.AppliesTo{Channels: []string{"email"}}, "", false},
-		{"language tag", rubric.AppliesTo{Languages: []string{"ru"}}, "", false},
-		{"detected language wins", rubric.AppliesTo{Languages: []string{"ru"}}, "ru", true},
-		{"queue from meta", rubric.AppliesTo{Queues: []string{"delivery"}}, "", true},
-		{"any agent's team", rubric.AppliesTo{Teams: []string{"l1-en", "l2-en"}}, "", true},
-		{"other team", rubric.AppliesTo{Teams: []string{"l2-en"}}, "", false},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := jobs.Applies(tc.a, c, tc.language); got != tc.want {
-				t.Errorf("Applies = %v, want %v", got, tc.want)
-			}
-		})
-	}
-	noTag := conversation("y")
-	noTag.Language = ""
-	if !jobs.Applies(rubric.AppliesTo{Languages: []string{"ru"}}, noTag, "") {
-		t.Error("a conversation without a language tag must wait for detection")
-	}
-}

@@ -49,10 +49,23 @@ func permanent(err error) bool {
 	return errors.Is(err, ErrPermanent) || errors.Is(err, qa.ErrNotFound) || errors.Is(err, qa.ErrInvalid)
 }
 
-// Defaults of both queues.
+// Defaults of the queues.
 const (
-	DefaultWorkers     = 2 // scoring is CPU-bound: about one worker per core
-	DefaultMaxAttempts = 5
+	// DefaultTableWorkers is the SQLite queue's worker count. A worker claims its next job as
+	// soon as it is free, scoring is CPU-bound and SQLite writes one transaction at a time:
+	// about one worker per core.
+	DefaultTableWorkers = 2
+	// DefaultRiverWorkers is the River queue's worker count per process. A job spends most of
+	// its time waiting on the database, and River hands a process at most as many jobs as it
+	// has free workers, once per fetch cooldown: Workers / FetchCooldown bounds its throughput
+	// whatever the CPU (2 workers and River's 100 ms made 20 jobs/s; docs/performance.md).
+	DefaultRiverWorkers = 16
+	// DefaultFetchCooldown is the shortest time between two River fetches: with
+	// DefaultRiverWorkers, a ceiling of 800 jobs/s per process. Fetches only run while jobs
+	// are waiting and workers are free, so an idle queue costs nothing more than with
+	// River's 100 ms.
+	DefaultFetchCooldown = 20 * time.Millisecond
+	DefaultMaxAttempts   = 5
 )
 
 // backoff is how long a failed job waits before its next attempt: 2s, 4s, 8s, ... up to 10 min.

@@ -27,11 +27,28 @@ type RiverLedger interface {
 
 // RiverConfig tunes a RiverQueue; zero fields take the defaults.
 type RiverConfig struct {
-	Workers              int           // concurrent jobs in this process (DefaultWorkers)
+	Workers              int           // concurrent jobs in this process (DefaultRiverWorkers)
 	MaxAttempts          int           // attempts before a job is discarded (DefaultMaxAttempts)
+	FetchCooldown        time.Duration // shortest time between two fetches of jobs (DefaultFetchCooldown; at most FetchPollInterval)
 	FetchPollInterval    time.Duration // fallback poll when no insert notification arrives (River: 1s)
 	RescueStuckJobsAfter time.Duration // when a job left running by a dead process runs again (River: 1h)
 	JobTimeout           time.Duration // longest a job may run (River: 1 min)
+}
+
+func (c RiverConfig) withDefaults() RiverConfig {
+	if c.Workers <= 0 {
+		c.Workers = DefaultRiverWorkers
+	}
+	if c.MaxAttempts <= 0 {
+		c.MaxAttempts = DefaultMaxAttempts
+	}
+	if c.FetchCooldown <= 0 {
+		c.FetchCooldown = DefaultFetchCooldown
+		if c.FetchPollInterval > 0 {
+			c.FetchCooldown = min(c.FetchCooldown, c.FetchPollInterval) // River refuses a longer cooldown
+		}
+	}
+	return c
 }
 
 // RiverQueue is the queue for PostgreSQL: River's job table, shared by every process on the
@@ -99,16 +116,12 @@ func newRiverQueue(ctx context.Context, pool *pgxpool.Pool, ledger RiverLedger, 
 	if err := river.AddWorkerSafely(workers, &scoreWorker{work: work, ledger: ledger, log: log}); err != nil {
 		return nil, fmt.Errorf("river queue: %w", err)
 	}
-	if cfg.Workers <= 0 {
-		cfg.Workers = DefaultWorkers
-	}
-	if cfg.MaxAttempts <= 0 {
-		cfg.MaxAttempts = DefaultMaxAttempts
-	}
+	cfg = cfg.withDefaults()
 	client, err := river.NewClient(riverpgxv5.New(pool), &river.Config{
 		Queues:               map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}},
 		Workers:              workers,
 		MaxAttempts:          cfg.MaxAttempts,
+		FetchCooldown:        cfg.FetchCooldown,
 		FetchPollInterval:    cfg.FetchPollInterval,
 		RescueStuckJobsAfter: cfg.RescueStuckJobsAfter,
 		JobTimeout:           cfg.JobTimeout,

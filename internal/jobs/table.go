@@ -29,7 +29,7 @@ type Ledger interface {
 
 // TableConfig tunes a TableQueue; zero fields take the defaults.
 type TableConfig struct {
-	Workers      int              // concurrent jobs (DefaultWorkers)
+	Workers      int              // concurrent jobs (DefaultTableWorkers)
 	MaxAttempts  int              // attempts before a job fails (DefaultMaxAttempts)
 	PollInterval time.Duration    // how often idle workers look for due jobs (1s); Enqueue wakes them at once
 	Lease        time.Duration    // how long a claim lasts before another worker may take the job (5 min)
@@ -38,7 +38,7 @@ type TableConfig struct {
 
 func (c TableConfig) withDefaults() TableConfig {
 	if c.Workers <= 0 {
-		c.Workers = DefaultWorkers
+		c.Workers = DefaultTableWorkers
 	}
 	if c.MaxAttempts <= 0 {
 		c.MaxAttempts = DefaultMaxAttempts

@@ -96,6 +96,70 @@ func (s *Store) Calibration(ctx context.Context, id int64) (*qa.Calibration, err
 	return c, nil
 }
 
+// Calibrations lists the sessions a person takes part in, newest first: those they created or
+// are invited to review; participant 0 lists every session. Each comes with its scorecard and
+// reviewer ids, sorted, and every reviewer's progress (submitted reviews of its scorecards).
+func (s *Store) Calibrations(ctx context.Context, participant int64) ([]qa.CalibrationSummary, error) {
+	db := s.conn(ctx)
+	q := db.Model(&calibrationRow{}).Order("id DESC")
+	if participant != 0 {
+		invited := db.Model(&calibrationReviewerRow{}).Select("calibration_id").Where("reviewer_id = ?", participant)
+		q = q.Where("created_by = ? OR id IN (?)", participant, invited)
+	}
+	var rows []calibrationRow
+	if err := q.Find(&rows).Error; err != nil {
+		return nil, dbError(err, "calibrations of user %d", participant)
+	}
+	out := make([]qa.CalibrationSummary, len(rows))
+	if len(rows) == 0 {
+		return out, nil
+	}
+	ids := make([]int64, len(rows))
+	at := make(map[int64]*qa.CalibrationSummary, len(rows))
+	for i, r := range rows {
+		ids[i] = r.ID
+		out[i] = qa.CalibrationSummary{Calibration: qa.Calibration{ID: r.ID, Name: r.Name, CreatedBy: r.CreatedBy,
+			CreatedAt: utc(r.CreatedAt), RevealedAt: utcPtr(r.RevealedAt), ScorecardIDs: []int64{}, ReviewerIDs: []int64{}},
+			Progress: []qa.CalibrationProgress{}}
+		at[r.ID] = &out[i]
+	}
+	var cards []calibrationScorecardRow
+	if err := db.Where("calibration_id IN ?", ids).Order("calibration_id, scorecard_id").Find(&cards).Error; err != nil {
+		return nil, dbError(err, "calibrations: scorecards")
+	}
+	for _, c := range cards {
+		at[c.CalibrationID].ScorecardIDs = append(at[c.CalibrationID].ScorecardIDs, c.ScorecardID)
+	}
+	var people []calibrationReviewerRow
+	if err := db.Where("calibration_id IN ?", ids).Order("calibration_id, reviewer_id").Find(&people).Error; err != nil {
+		return nil, dbError(err, "calibrations: reviewers")
+	}
+	for _, p := range people {
+		c := at[p.CalibrationID]
+		c.ReviewerIDs = append(c.ReviewerIDs, p.ReviewerID)
+		c.Progress = append(c.Progress, qa.CalibrationProgress{ReviewerID: p.ReviewerID})
+	}
+	// SaveReview accepts calibration reviews only by invited reviewers of the session's
+	// scorecards, one per reviewer and scorecard: counting submitted rows is the progress.
+	var done []struct {
+		CalibrationID int64
+		ReviewerID    int64
+		Submitted     int
+	}
+	err := db.Model(&reviewRow{}).Select("calibration_id, reviewer_id, COUNT(*) AS submitted").
+		Where("calibration_id IN ? AND status = ?", ids, ReviewSubmitted).Group("calibration_id, reviewer_id").Scan(&done).Error
+	if err != nil {
+		return nil, dbError(err, "calibrations: progress")
+	}
+	for _, d := range done {
+		c := at[d.CalibrationID]
+		if i := slices.IndexFunc(c.Progress, func(p qa.CalibrationProgress) bool { return p.ReviewerID == d.ReviewerID }); i >= 0 {
+			c.Progress[i].Submitted = d.Submitted
+		}
+	}
+	return out, nil
+}
+
 // RevealCalibration ends a session's blindness: from now on every participant may see every
 // verdict, and no review of it changes. Revealing twice keeps the first time.
 func (s *Store) RevealCalibration(ctx context.Context, id int64) error {

@@ -2,11 +2,13 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
 	"time"
 
+	"gorm.io/gorm"
 	"gorm.io/gorm/schema"
 )
 
@@ -94,4 +96,44 @@ func InsertSubmittedReview(ctx context.Context, s *Store, scorecardID, reviewerI
 // ApplyAllReviews runs the backfill step of migration 2.
 func ApplyAllReviews(ctx context.Context, s *Store) error {
 	return s.conn(ctx).Transaction(applyAllReviews)
+}
+
+// RescoreProgressPlan returns the database's plan for RescoreProgress's count of a rubric
+// version's jobs (EXPLAIN on PostgreSQL, EXPLAIN QUERY PLAN on SQLite), one line per step,
+// after refreshing the planner's statistics of the ledger.
+func RescoreProgressPlan(ctx context.Context, s *Store, rubricID string, version int) (string, error) {
+	db := s.conn(ctx)
+	if err := db.Exec("ANALYZE score_jobs").Error; err != nil {
+		return "", err
+	}
+	query := db.ToSQL(func(tx *gorm.DB) *gorm.DB {
+		var counts []stateCount
+		return progressQuery(tx, rubricID, version).Scan(&counts)
+	})
+	explain := "EXPLAIN "
+	if s.dialect == DialectSQLite {
+		explain = "EXPLAIN QUERY PLAN "
+	}
+	rows, err := db.Raw(explain + query).Rows()
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return "", err
+	}
+	var plan []string
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			return "", err
+		}
+		plan = append(plan, fmt.Sprint(vals[len(vals)-1])) // the step: QUERY PLAN, or SQLite's detail
+	}
+	return strings.Join(plan, "\n"), rows.Err()
 }

@@ -86,19 +86,30 @@ func bucketOf(score float64) int {
 	return min(max(int(score/10), 0), 9)
 }
 
+// EncodeScorecard returns a scorecard as the store keeps it in scorecards.card (JSON of
+// rubric.Scorecard), which every read of a stored scorecard decodes. Tools that write the table
+// directly (cmd/qa-seed's COPY) encode with it, so that what they write reads back.
+func EncodeScorecard(card *rubric.Scorecard) (string, error) {
+	body, err := json.Marshal(card)
+	if err != nil {
+		return "", fmt.Errorf("encode scorecard of %q: %w", card.ConversationID, err)
+	}
+	return string(body), nil
+}
+
 // scorecardRows converts a scorecard of a stored conversation into its row, its agent shares and
 // its per-agent item rows. The conversation gives the dimensions (start, channel, queue, teams).
 func scorecardRows(conv conversationRow, c *transcript.Conversation, card *rubric.Scorecard, scoredAt time.Time) (scorecardRow, []scorecardAgentRow, []scorecardItemRow, error) {
-	body, err := json.Marshal(card)
+	body, err := EncodeScorecard(card)
 	if err != nil {
-		return scorecardRow{}, nil, nil, fmt.Errorf("encode scorecard: %w", err)
+		return scorecardRow{}, nil, nil, err
 	}
 	sc := scorecardRow{
 		ConversationID: conv.ID, RubricID: card.Rubric.ID, RubricVersion: card.Rubric.Version,
 		ConversationRevision: conv.Revision, StartedAt: conv.StartedAt,
 		Channel: card.Channel, Language: card.Language, Queue: conv.Queue, Team: conv.Team,
 		Score: card.Score, Passed: card.Passed, CriticalFailed: card.CriticalFailed, NeedsReview: card.NeedsReview,
-		Card: string(body), ScoredAt: scoredAt,
+		Card: body, ScoredAt: scoredAt,
 	}
 	teamOf := func(agentID string) string {
 		if a, ok := c.AgentByID(agentID); ok {

@@ -161,19 +161,28 @@ func (s *Store) ReleaseScoreJob(ctx context.Context, convKey int64, ref rubric.R
 	return nil
 }
 
+// stateCount is how many jobs of a rubric version are in one state.
+type stateCount struct {
+	State string
+	N     int
+}
+
+// progressQuery counts the jobs of a rubric version per state. It reads only the index
+// score_jobs_rubric_idx (rubric_id, rubric_version, state) of schema version 1, so its cost
+// grows with the jobs of that version, not with the whole ledger.
+func progressQuery(db *gorm.DB, rubricID string, version int) *gorm.DB {
+	return db.Model(&scoreJobRow{}).Select("state, COUNT(*) AS n").
+		Where("rubric_id = ? AND rubric_version = ?", rubricID, version).Group("state")
+}
+
 // RescoreProgress reports the jobs of one rubric version: how many were asked for, how many
 // are done and how many failed. qa.ErrNotFound when the version was never published.
 func (s *Store) RescoreProgress(ctx context.Context, rubricID string, version int) (qa.RescoreProgress, error) {
 	if _, err := s.RubricVersion(ctx, rubricID, version); err != nil {
 		return qa.RescoreProgress{}, fmt.Errorf("rescore progress: %w", err)
 	}
-	var counts []struct {
-		State string
-		N     int
-	}
-	err := s.conn(ctx).Model(&scoreJobRow{}).Select("state, COUNT(*) AS n").
-		Where("rubric_id = ? AND rubric_version = ?", rubricID, version).Group("state").Scan(&counts).Error
-	if err != nil {
+	var counts []stateCount
+	if err := progressQuery(s.conn(ctx), rubricID, version).Scan(&counts).Error; err != nil {
 		return qa.RescoreProgress{}, dbError(err, "rescore progress of %s@%d", rubricID, version)
 	}
 	p := qa.RescoreProgress{RubricID: rubricID, Version: version}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -143,6 +144,33 @@ func TestClaimConcurrent(t *testing.T) {
 		wg.Wait()
 		if len(claimed) != jobs {
 			t.Errorf("%d jobs claimed, want %d", len(claimed), jobs)
+		}
+	})
+}
+
+// TestRescoreProgressPlan checks that counting a rubric version's jobs reads the ledger's index
+// on (rubric_id, rubric_version, state), not the whole table: the ledger holds one row per
+// conversation and rubric version ever asked for, and the progress route is polled.
+func TestRescoreProgressPlan(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		keys := make([]int64, 500)
+		for i := range keys {
+			keys[i] = int64(i + 1)
+		}
+		for _, id := range []string{"standard", "chat-support", "voice", "email-support"} {
+			for version := 1; version <= 5; version++ {
+				if err := s.RecordScoreJobs(ctx, keys, id, version); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		plan, err := store.RescoreProgressPlan(ctx, s, "voice", 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(plan, "score_jobs_rubric_idx") {
+			t.Errorf("the progress count does not read score_jobs_rubric_idx:\n%s", plan)
 		}
 	})
 }
