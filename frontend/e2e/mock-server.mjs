@@ -17,6 +17,7 @@ import { readFileSync, existsSync, statSync } from 'node:fs';
 import { join, extname, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
+import { measure } from './mock-calibration.mjs';
 import { AGENTS, PASSWORD, USERS, computeScore, loadRepoFiles, makeConversations, parse, rng, scoreConversation, validateRubric } from './mock-data.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -41,7 +42,7 @@ rubricVersions.push({ rubric_id: 'standard', version: 2, yaml: v2yaml, published
 const checklistVersions = checklistFiles.map((c) => ({ path: c.path, version: 1, yaml: c.yaml, published_by: 2, published_at: '2026-09-01T09:00:00Z' }));
 
 const conversations = makeConversations();
-let nextId = { scorecard: 1, review: 1, assignment: 1, dispute: 1, note: 1, audit: 1, user: users.length + 1 };
+let nextId = { scorecard: 1, review: 1, assignment: 1, dispute: 1, note: 1, audit: 1, user: users.length + 1, calibration: 1 };
 const scorecards = [];
 function scoreAll(rubricYaml, version) {
   const r = { ...parse(rubricYaml), version };
@@ -58,6 +59,7 @@ void v1;
 
 const reviews = [];
 const assignments = [];
+const calibrations = []; // {id, name, scorecard_ids, reviewer_ids, created_by, created_at, revealed_at?}
 const disputes = [];
 const notes = [
   { id: nextId.note++, agent_id: 'a-7', author_id: 5, text: 'Great empathy this month. Keep naming the delivery date in the first reply.', created_at: '2026-11-10T10:00:00Z', acknowledged_at: '2026-11-10T12:00:00Z' },
@@ -133,7 +135,7 @@ function isoWeek(iso) {
 const convByKey = (k) => conversations.find((c) => c.key === k);
 const agentOf = (sc) => sc.scorecard.agents?.[0]?.agent_id ?? convByKey(sc.conversation_key)?.conversation.agents?.[0]?.id;
 const submittedReview = (scId) =>
-  reviews.filter((r) => r.scorecard_id === scId && r.status === 'submitted').sort((a, b) => b.submitted_at.localeCompare(a.submitted_at))[0];
+  reviews.filter((r) => r.scorecard_id === scId && r.status === 'submitted' && !r.calibration_id).sort((a, b) => b.submitted_at.localeCompare(a.submitted_at))[0];
 
 /** scope restricts what a user may see, as the server does from the caller's role. */
 function visible(user, sc) {
@@ -262,7 +264,8 @@ route('GET', '/scorecards', async ({ user, q }) => {
 route('GET', '/scorecards/:id', async ({ user, p }) => {
   const sc = scorecards.find((s) => s.id === Number(p.id));
   if (!sc || !visible(user, sc)) throw notFound(`scorecard ${p.id}`);
-  const revs = reviews.filter((r) => r.scorecard_id === sc.id && (r.status === 'submitted' || r.reviewer_id === user.id));
+  // Drafts and calibration reviews are their author's (and administrators') only.
+  const revs = reviews.filter((r) => r.scorecard_id === sc.id && (user.role === 'admin' || r.reviewer_id === user.id || (r.status === 'submitted' && !r.calibration_id)));
   return { ...sc, reviews: revs };
 });
 route('GET', '/stats/agents', async ({ user, q }) => items(stats(scorecards.filter((sc) => visible(user, sc) && matches(q, sc)), byAgent).filter((s) => !q.agent || s.agent_id === q.agent)));
@@ -376,6 +379,14 @@ route('POST', '/reviews', async ({ user, body: b }) => {
     if (!r || r.reviewer_id !== user.id || r.scorecard_id !== sc.id) throw forbidden();
     if (r.status !== 'draft') throw new HttpError(409, `review ${r.id} is submitted and cannot change: conflict`);
   }
+  const calId = Number(b.calibration_id ?? 0);
+  if (calId) {
+    const cal = calibrations.find((c) => c.id === calId);
+    if (!cal) throw notFound(`calibration ${calId}`);
+    if (cal.revealed_at) throw new HttpError(409, `calibration ${calId} is revealed and takes no more reviews`);
+    if (!cal.reviewer_ids.includes(user.id)) throw new HttpError(403, `you are not a reviewer of calibration ${calId}`);
+    if (!cal.scorecard_ids.includes(sc.id)) throw bad(`scorecard ${sc.id} is not part of calibration ${calId}`);
+  }
   // As internal/httpapi reviewItems: every item of the card, the request's result where given.
   const asked = new Map();
   for (const it of Array.isArray(b.items) ? b.items : []) {
@@ -393,7 +404,7 @@ route('POST', '/reviews', async ({ user, body: b }) => {
   const byId = new Map(reviewItems.map((i) => [i.item_id, i.result]));
   const { score } = computeScore(sc.scorecard.items, (it) => byId.get(it.id) ?? it.result);
   if (!r) {
-    r = { id: nextId.review++, scorecard_id: sc.id, reviewer_id: user.id, status: 'draft', items: [], score: 0, created_at: now() };
+    r = { id: nextId.review++, scorecard_id: sc.id, reviewer_id: user.id, ...(calId ? { calibration_id: calId } : {}), status: 'draft', items: [], score: 0, created_at: now() };
     reviews.push(r);
   }
   Object.assign(r, { items: reviewItems, score, comment: b.comment || undefined });
@@ -408,6 +419,58 @@ route('POST', '/reviews', async ({ user, body: b }) => {
   }
   return [201, r];
 });
+// Calibration sessions, as internal/httpapi/calibration_handlers.go.
+const calibrationProgress = (cal) =>
+  cal.reviewer_ids.map((id) => ({
+    reviewer_id: id,
+    submitted: reviews.filter((r) => r.calibration_id === cal.id && r.reviewer_id === id && r.status === 'submitted').length,
+  }));
+function calibrationSession(user, id) {
+  const cal = calibrations.find((c) => c.id === id);
+  if (!cal || (user.role !== 'admin' && cal.created_by !== user.id && !cal.reviewer_ids.includes(user.id))) throw notFound(`calibration ${id}`);
+  const revs = reviews.filter((r) => r.calibration_id === cal.id && (cal.revealed_at || r.reviewer_id === user.id));
+  return { ...cal, reviews: revs, progress: calibrationProgress(cal), ...(cal.revealed_at ? { agreement: measure(revs) } : {}) };
+}
+route('GET', '/calibrations', async ({ user }) => {
+  need(user, 'qa_reviewer', 'admin');
+  const mine = calibrations.filter((c) => user.role === 'admin' || c.created_by === user.id || c.reviewer_ids.includes(user.id));
+  return items([...mine].reverse().map((c) => ({ ...c, progress: calibrationProgress(c) })));
+});
+route('POST', '/calibrations', async ({ user, body: b }) => {
+  need(user, 'qa_reviewer', 'admin');
+  strict(b, ['name', 'scorecard_ids', 'reviewer_ids']);
+  const scorecardIds = [...new Set((b.scorecard_ids ?? []).map(Number))].sort((x, y) => x - y);
+  const reviewerIds = [...new Set((b.reviewer_ids ?? []).map(Number))].sort((x, y) => x - y);
+  if (!String(b.name ?? '').trim()) throw bad('name: is required');
+  if (!scorecardIds.length) throw bad('scorecard_ids: name at least one scorecard');
+  if (reviewerIds.length < 2) throw bad('reviewer_ids: a calibration needs at least two reviewers');
+  for (const id of reviewerIds) {
+    const u = users.find((x) => x.id === id);
+    if (!u) throw bad(`reviewer_ids: there is no user ${id}`);
+    if (u.role !== 'qa_reviewer' && u.role !== 'admin') throw bad(`reviewer_ids: ${u.name} (role ${u.role}) may not review: invite QA reviewers`);
+  }
+  if (scorecardIds.some((id) => !scorecards.some((s) => s.id === id))) throw bad('calibration: some of its scorecards do not exist');
+  const cal = { id: nextId.calibration++, name: b.name, scorecard_ids: scorecardIds, reviewer_ids: reviewerIds, created_by: user.id, created_at: now() };
+  calibrations.push(cal);
+  record(user.id, 'calibration.create', `calibration:${cal.id}`, cal.name);
+  return [201, cal];
+});
+route('GET', '/calibrations/:id', async ({ user, p }) => {
+  need(user, 'qa_reviewer', 'admin');
+  return calibrationSession(user, Number(p.id));
+});
+route('POST', '/calibrations/:id/reveal', async ({ user, p }) => {
+  need(user, 'qa_reviewer', 'admin');
+  const cal = calibrations.find((c) => c.id === Number(p.id));
+  if (!cal) throw notFound(`calibration ${p.id}`);
+  if (user.role !== 'admin' && cal.created_by !== user.id) throw new HttpError(403, `only the creator of calibration ${cal.id} reveals it`);
+  if (!cal.revealed_at) {
+    cal.revealed_at = now();
+    record(user.id, 'calibration.reveal', `calibration:${cal.id}`);
+  }
+  return calibrationSession(user, cal.id);
+});
+
 route('GET', '/reviews/:id', async ({ user, p }) => {
   const r = reviews.find((x) => x.id === Number(p.id));
   const sc = r && scorecards.find((s) => s.id === r.scorecard_id);

@@ -3,7 +3,9 @@
 // item; the agent's scorecard page shows a lower mean score and pass rate, and the agent
 // disputes the item; the lead accepts the dispute (the figures return to what they were),
 // reads the review's audit trail and coaches; a trainer fixes a rubric error at its line,
-// previews and publishes a new version. Screenshots of the main pages go to e2e/screenshots/.
+// previews and publishes a new version; two reviewers score one conversation blind in a
+// calibration session, and its creator reveals the agreement, checked against the figures the
+// two verdicts give. Screenshots of the main pages go to e2e/screenshots/.
 //
 // Run with scripts/e2e.sh (installs Chromium and packages, builds the app), or `npm run e2e`.
 
@@ -343,5 +345,144 @@ test('the administrator reads the audit trail and manages users', async () => {
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Users' }).click();
     await page.getByRole('table', { name: 'Users' }).waitFor();
     await shot(page, '18-users');
+  });
+});
+
+/** cohen is Cohen's kappa and the percent agreement of paired decisions [x, y], rounded to three
+ * decimals as the server rounds them (internal/calibration); kappa null where it is undefined. */
+function cohen(pairs) {
+  const r3 = (x) => Math.round(1000 * x) / 1000;
+  const n = pairs.length;
+  if (n === 0) return { agreement: 1, kappa: null };
+  let same = 0;
+  const px = {};
+  const py = {};
+  for (const [x, y] of pairs) {
+    if (x === y) same++;
+    px[x] = (px[x] ?? 0) + 1 / n;
+    py[y] = (py[y] ?? 0) + 1 / n;
+  }
+  const po = same / n;
+  let pe = 0;
+  for (const c of Object.keys(px).sort()) pe += px[c] * (py[c] ?? 0);
+  return { agreement: r3(po), kappa: pe < 1 - 1e-9 ? r3((po - pe) / (1 - pe)) : null };
+}
+
+const meanKappa = (ks) => {
+  const defined = ks.filter((k) => k !== null);
+  return defined.length ? Math.round((1000 * defined.reduce((a, b) => a + b, 0)) / defined.length) / 1000 : null;
+};
+
+/** decideLeftovers decides every item the scorer left for review as N/A, with a comment. */
+async function decideLeftovers(page, items) {
+  for (const it of items.filter((i) => i.result === 'review')) {
+    const r = page.locator(`li.item[data-item="${it.id}"]`);
+    await r.getByText('N/A', { exact: true }).click();
+    await r.locator('textarea').fill('Not enough information in the transcript.');
+  }
+}
+
+test('two reviewers calibrate blind; the creator reveals and reads the agreement', async () => {
+  // The creator picks a scored conversation with a passed item and starts a session from it.
+  await as('reviewer', async (page) => {
+    const cards = listOf(await apiGet(page, '/scorecards?limit=100'));
+    const chosen = cards.find((c) => c.id !== state.scorecardId && c.scorecard.items.filter((i) => i.result === 'pass').length >= 2 && c.scorecard.items.some((i) => i.result === 'fail'));
+    assert.ok(chosen, 'a scorecard with passed and failed items');
+    const target = chosen.scorecard.items.find((i) => i.result === 'pass' && !i.optional) ?? chosen.scorecard.items.find((i) => i.result === 'pass');
+    state.cal = { scorecardId: chosen.id, items: chosen.scorecard.items, itemId: target.id };
+
+    await page.goto(`${server.base}/scorecards/${chosen.id}`);
+    await page.getByRole('link', { name: /^Calibrate this conversation/ }).click();
+    await page.getByRole('heading', { name: 'New calibration session' }).waitFor();
+    await page.getByText('Selected: 1').waitFor();
+    await page.getByLabel('Name').fill('November calibration');
+    await page.getByLabel('Find a person').fill('Rita');
+    await page.getByRole('checkbox', { name: 'Rita Reviewer' }).check();
+    await page.getByRole('button', { name: 'Start session' }).click();
+    await page.getByRole('heading', { name: /^November calibration/ }).waitFor();
+    state.cal.id = Number(/\/calibrations\/(\d+)/.exec(page.url())[1]);
+
+    // Blind review: fail one passed item, keep the rest.
+    await page.getByRole('button', { name: 'Start reviewing' }).click();
+    await page.getByRole('note', { name: 'Calibration session' }).waitFor();
+    const row = page.locator(`li.item[data-item="${target.id}"]`);
+    await row.locator('.item-head').click();
+    await page.keyboard.press('f');
+    await row.locator('textarea').fill('Calibration: the greeting came too late.');
+    await decideLeftovers(page, chosen.scorecard.items);
+    await page.getByRole('button', { name: 'Submit review' }).click();
+    await page.getByText('You have reviewed every conversation of this session.').waitFor();
+  });
+
+  // The second reviewer finds the session in the list and reviews without seeing the first verdict.
+  await as('reviewer2', async (page) => {
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Calibration' }).click();
+    const listed = page.locator(`tr[data-calibration="${state.cal.id}"]`);
+    await listed.getByText('Open (blind)').waitFor();
+    assert.equal(await listed.getByTestId('my-part').textContent(), 'To do (0 of 1)');
+    await listed.getByText('1 of 2 reviewers done').waitFor();
+    await settle(page);
+    await shot(page, '19-calibrations');
+
+    await listed.getByRole('link', { name: 'November calibration' }).click();
+    await page.getByRole('button', { name: 'Start reviewing' }).click();
+    await page.getByRole('note', { name: 'Calibration session' }).getByText(/Blind/).waitFor();
+    const row = page.locator(`li.item[data-item="${state.cal.itemId}"]`);
+    await row.locator('.item-head').click();
+    assert.equal(await page.getByRole('region', { name: 'Human review' }).count(), 0, 'no other verdict is shown');
+    assert.equal(await page.getByText('Calibration: the greeting came too late.').count(), 0, "the first reviewer's comment is hidden");
+    assert.equal(await row.getByText('overridden').count(), 0);
+    await decideLeftovers(page, state.cal.items);
+    await settle(page);
+    await shot(page, '20-calibration-blind-review');
+    await page.getByRole('button', { name: 'Submit review' }).click();
+    await page.getByText('You have reviewed every conversation of this session.').waitFor();
+  });
+
+  // The creator reveals: the figures are those of the two verdicts.
+  await as('reviewer', async (page) => {
+    await page.goto(`${server.base}/calibrations/${state.cal.id}`);
+    const progress = page.getByRole('region', { name: 'Reviewers’ progress' }).locator('li');
+    await progress.first().waitFor();
+    assert.deepEqual(await progress.allTextContents(), ['Roman Reviewer: 1 of 1 submitted', 'Rita Reviewer: 1 of 1 submitted']);
+    await page.getByRole('button', { name: 'Reveal' }).click();
+    await page.getByRole('heading', { name: 'Agreement' }).waitFor();
+
+    // Expected, from the verdicts: the first reviewer failed one passed item, both decided the
+    // scorer's leftovers N/A and kept every other automatic result.
+    const decide = (it, first) => (it.result === 'review' ? 'na' : first && it.id === state.cal.itemId ? 'fail' : it.result);
+    const items = state.cal.items;
+    const first = items.map((it) => decide(it, true));
+    const second = items.map((it) => decide(it, false));
+    const pair = cohen(items.map((_, i) => [first[i], second[i]]));
+    const auto1 = cohen(items.map((it, i) => [it.result, first[i]]));
+    const auto2 = cohen(items.map((it, i) => [it.result, second[i]]));
+    const automation = cohen([...items.map((it, i) => [it.result, first[i]]), ...items.map((it, i) => [it.result, second[i]])]);
+    const expected = { pairwise: pair.agreement, kappa: meanKappa([pair.kappa]), automation: automation.agreement, automationKappa: meanKappa([auto1.kappa, auto2.kappa]) };
+    console.log(`# calibration over ${items.length} items: ${JSON.stringify(expected)}`);
+    const figure = async (id) => {
+      const v = await page.getByTestId(id).getAttribute('data-value');
+      return v === 'undefined' ? null : Number(v);
+    };
+    assert.equal(await figure('agr-pairwise'), expected.pairwise);
+    assert.equal(await figure('agr-kappa'), expected.kappa);
+    assert.equal(await figure('agr-automation'), expected.automation);
+    assert.equal(await figure('agr-automation-kappa'), expected.automationKappa);
+    const pct = (x) => `${Number((100 * x).toFixed(1))}%`;
+    await page.getByTestId('agr-pairwise').getByText(pct(expected.pairwise), { exact: true }).waitFor();
+    await page.getByTestId('agr-automation').getByText(pct(expected.automation), { exact: true }).waitFor();
+
+    // Per item, lowest agreement first: the overridden item, where the two disagree.
+    const rows = page.getByRole('table', { name: 'Per item, lowest agreement first' }).locator('tbody tr');
+    assert.equal(await rows.count(), items.length);
+    assert.equal(await rows.first().getAttribute('data-item'), state.cal.itemId);
+    assert.equal(Number(await rows.first().getAttribute('data-pairwise')), 0);
+    // Each reviewer against the automation.
+    const reviewerRows = page.getByRole('table', { name: 'Each reviewer against the automation' }).locator('tbody tr');
+    assert.deepEqual(await reviewerRows.evaluateAll((rs) => rs.map((r) => Number(r.dataset.agreement))), [auto1.agreement, auto2.agreement]);
+    await page.getByRole('table', { name: 'Each pair of reviewers' }).getByText('Roman Reviewer · Rita Reviewer').waitFor();
+    await settle(page);
+    // The whole page: the figures, the explanation, the tables per reviewer, pair and item.
+    await page.screenshot({ path: join(SHOTS, '21-calibration-agreement.png'), fullPage: true });
   });
 });

@@ -12,6 +12,9 @@ import { LoginPage } from './pages/LoginPage';
 // the first download.
 const AgentPage = lazy(() => import('./pages/AgentPage').then((m) => ({ default: m.AgentPage })));
 const AgentsPage = lazy(() => import('./pages/AgentsPage').then((m) => ({ default: m.AgentsPage })));
+const CalibrationNewPage = lazy(() => import('./pages/CalibrationNewPage').then((m) => ({ default: m.CalibrationNewPage })));
+const CalibrationPage = lazy(() => import('./pages/CalibrationPage').then((m) => ({ default: m.CalibrationPage })));
+const CalibrationsPage = lazy(() => import('./pages/CalibrationsPage').then((m) => ({ default: m.CalibrationsPage })));
 const ChecklistsPage = lazy(() => import('./pages/ChecklistsPage').then((m) => ({ default: m.ChecklistsPage })));
 const ConversationPage = lazy(() => import('./pages/ConversationPage').then((m) => ({ default: m.ConversationPage })));
 const ConversationsPage = lazy(() => import('./pages/ConversationsPage').then((m) => ({ default: m.ConversationsPage })));
@@ -65,6 +68,10 @@ export function AppRoutes() {
         <Route path="conversations" element={<Allow when={can.conversations}><ConversationsPage /></Allow>} />
         <Route path="conversations/:key" element={<ConversationPage />} />
         <Route path="scorecards/:id" element={<ConversationPage />} />
+        <Route path="calibrations" element={<Allow when={can.review}><CalibrationsPage /></Allow>} />
+        <Route path="calibrations/new" element={<Allow when={can.review}><CalibrationNewPage /></Allow>} />
+        <Route path="calibrations/:id" element={<Allow when={can.review}><CalibrationPage /></Allow>} />
+        <Route path="calibrations/:calibrationId/scorecards/:id" element={<Allow when={can.review}><ConversationPage /></Allow>} />
         <Route path="agents" element={<Allow when={can.agents}><AgentsPage /></Allow>} />
         <Route path="agents/:agentId" element={<AgentPage />} />
         <Route path="dashboard" element={<Allow when={can.dashboard}><DashboardPage /></Allow>} />

@@ -7,6 +7,9 @@ import type {
   AgentStats,
   Assignment,
   AuditEntry,
+  Calibration,
+  CalibrationSession,
+  CalibrationSummary,
   ChecklistVersion,
   CoachingNote,
   ConversationDetail,
@@ -299,9 +302,17 @@ export const api = {
     return asList(await request('POST', '/queue/pull', { rule, max }), 'assignments');
   },
   /** saveReview creates a draft (no draftId), updates one, or submits. Items carry only the
-   * reviewer's side (item_id, result, comment): the server fills in the automatic result. */
-  async saveReview(scorecardId: number, items: ReviewItemRequest[], comment: string, submit: boolean, draftId?: number): Promise<Review> {
-    return request('POST', '/reviews', { ...(draftId ? { id: draftId } : {}), scorecard_id: scorecardId, items, comment, submit });
+   * reviewer's side (item_id, result, comment): the server fills in the automatic result. A
+   * review in a calibration session names it (calibrationId). */
+  async saveReview(scorecardId: number, items: ReviewItemRequest[], comment: string, submit: boolean, draftId?: number, calibrationId?: number): Promise<Review> {
+    return request('POST', '/reviews', {
+      ...(draftId ? { id: draftId } : {}),
+      scorecard_id: scorecardId,
+      ...(calibrationId ? { calibration_id: calibrationId } : {}),
+      items,
+      comment,
+      submit,
+    });
   },
   async review(id: number): Promise<Review> {
     return request('GET', `/reviews/${id}`);
@@ -325,6 +336,21 @@ export const api = {
   },
   async ackCoaching(id: number): Promise<CoachingNote> {
     return request('POST', `/coaching/${id}/ack`);
+  },
+
+  /** calibrations lists the sessions the caller created or reviews in (administrators: all). */
+  async calibrations(): Promise<CalibrationSummary[]> {
+    return asList(await request('GET', '/calibrations'), 'calibrations');
+  },
+  async calibration(id: number): Promise<CalibrationSession> {
+    return request('GET', `/calibrations/${id}`);
+  },
+  async createCalibration(name: string, scorecardIds: number[], reviewerIds: number[]): Promise<Calibration> {
+    return request('POST', '/calibrations', { name, scorecard_ids: scorecardIds, reviewer_ids: reviewerIds });
+  },
+  /** revealCalibration ends the blindness (the creator only) and answers the session with the agreement. */
+  async revealCalibration(id: number): Promise<CalibrationSession> {
+    return request('POST', `/calibrations/${id}/reveal`);
   },
 
   async audit(object: string): Promise<AuditEntry[]> {

@@ -320,3 +320,59 @@ export interface Page<T> {
   items: T[];
   total: number;
 }
+
+/** qa.Calibration: a blind session in which several reviewers review the same scorecards. */
+export interface Calibration {
+  id: number;
+  name: string;
+  scorecard_ids: number[];
+  reviewer_ids: number[];
+  created_by: number;
+  created_at: string;
+  revealed_at?: string;
+}
+
+/** qa.CalibrationProgress: how many of the session's scorecards a reviewer has submitted (no verdict). */
+export interface CalibrationProgress {
+  reviewer_id: number;
+  submitted: number;
+}
+
+/** An entry of GET /calibrations. */
+export interface CalibrationSummary extends Calibration {
+  progress: CalibrationProgress[];
+}
+
+/** calibration.Agreement: two raters over the decisions they both made. Kappa is null where it
+ * is undefined (nothing compared, or one and the same result throughout). */
+export interface AgreementFigures {
+  decisions: number;
+  agreement: number;
+  kappa: number | null;
+}
+
+/** calibration.Report: rates are 0-1, kappas -1..1, rounded to three decimals. */
+export interface Agreement {
+  reviews: number;
+  pairwise: number;
+  kappa: number | null;
+  automation: number;
+  automation_kappa: number | null;
+  score_range: number;
+  reviewers: (AgreementFigures & { reviewer_id: number })[];
+  pairs: (AgreementFigures & { a: number; b: number })[];
+  items: {
+    item_id: string;
+    pairs: number;
+    pairwise: number;
+    kappa: number | null;
+    automation: number;
+    automation_kappa: number | null;
+  }[];
+}
+
+/** GET /calibrations/:id: before the reveal only the caller's reviews, after it every review and the agreement. */
+export interface CalibrationSession extends CalibrationSummary {
+  reviews: Review[];
+  agreement?: Agreement;
+}

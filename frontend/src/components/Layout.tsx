@@ -14,6 +14,7 @@ export function Layout() {
   const links: { to: string; label: string; show: boolean }[] = [
     { to: '/', label: t('nav.home'), show: true },
     { to: '/queue', label: t('nav.queue'), show: can.review(r) },
+    { to: '/calibrations', label: t('nav.calibration'), show: can.review(r) },
     { to: '/conversations', label: t('nav.conversations'), show: can.conversations(r) },
     { to: user.agent_id ? `/agents/${encodeURIComponent(user.agent_id)}` : '/agents', label: t('nav.myScorecard'), show: r === 'agent' },
     { to: '/agents', label: t('nav.agents'), show: can.agents(r) },

@@ -49,6 +49,10 @@ describe('translations', () => {
       ...['transfer', 'hold', 'unhold', 'join', 'leave', 'close'].map((e) => `event.${e}`),
       ...['open', 'accepted', 'rejected'].map((s) => `dispute.status.${s}`),
       ...['undecided', 'comment_required'].map((p) => `review.problem.${p}`),
+      ...['todo', 'draft', 'submitted'].map((s) => `cal.state.${s}`),
+      ...['name', 'scorecards', 'reviewers'].map((p) => `cal.problem.${p}`),
+      ...['undefined', 'poor', 'slight', 'fair', 'moderate', 'substantial', 'almostPerfect'].map((b) => `agr.band.${b}`),
+      ...[1, 2, 3].map((n) => `agr.explain${n}`),
     ];
     expect(built.filter((k) => !(k in en))).toEqual([]);
   });

@@ -144,7 +144,8 @@ describe('review screen', () => {
       ],
       '',
       true,
-      undefined,
+      undefined, // no draft yet
+      undefined, // not in a calibration session
     );
   });
 });

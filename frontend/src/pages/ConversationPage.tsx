@@ -1,6 +1,8 @@
 // The conversation view: the transcript as a chat beside its scorecard. Reviewers confirm or
 // override each item and submit; agents dispute reviewed items; team leads resolve disputes and
 // write coaching notes. The human scorecard is shown beside the automatic one, with the audit trail.
+// Under /calibrations/:calibrationId/scorecards/:id it is a blind review in a calibration
+// session: only the reviewer's own review of that session is shown, and it is saved into it.
 
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -8,6 +10,7 @@ import { api } from '../api/client';
 import type { Dispute, ItemResult, Review } from '../api/types';
 import { can, useAuth } from '../auth';
 import { AuditTrail } from '../components/AuditTrail';
+import { CalibrationBanner } from '../components/CalibrationBanner';
 import { CoachingForm } from '../components/CoachingForm';
 import { DisputeStatus, OpenDispute, ResolveDispute } from '../components/DisputeControls';
 import { OutcomeChip, ScoreBadge } from '../components/Outcome';
@@ -15,6 +18,7 @@ import { ScorecardPanel } from '../components/ScorecardPanel';
 import { ErrorBox, Loading } from '../components/Status';
 import { Transcript } from '../components/Transcript';
 import { itemLabel, label, useI18n } from '../i18n';
+import { nextToReview, outsideSessions, sessionReviews } from '../lib/calibration';
 import { humanScore, initialDecisions, latestSubmitted, reviewItems, validateReview, type Decision, type Decisions } from '../lib/review';
 import { shortcutFor, step } from '../lib/shortcuts';
 import { dateTime } from '../lib/time';
@@ -22,7 +26,7 @@ import { useAsync } from '../lib/useAsync';
 import { loadConversation } from './useConversationData';
 
 export function ConversationPage() {
-  const { id, key } = useParams();
+  const { id, key, calibrationId } = useParams();
   const [search] = useSearchParams();
   const { user } = useAuth();
   const { t, lang } = useI18n();
@@ -30,15 +34,26 @@ export function ConversationPage() {
   const location = useLocation();
   const justSubmitted = (location.state as { submitted?: boolean } | null)?.submitted === true;
   const role = user!.role;
-  const state = useAsync(() => loadConversation({ id, key, rubric: search.get('rubric') }, role), [id, key, role]);
+  const calId = calibrationId ? Number(calibrationId) : undefined;
+  const state = useAsync(
+    () => loadConversation({ id, key, rubric: search.get('rubric') }, role, calId ? { calibrationId: calId, userId: user!.id } : undefined),
+    [id, key, role, calId],
+  );
   const data = state.data;
+  const session = data?.session;
   const card = data?.card?.scorecard;
   const items = useMemo(() => card?.scorecard.items ?? [], [card]);
-  const reviews = data?.card?.reviews ?? [];
-  const submitted = latestSubmitted(reviews);
+  // Reviews made in calibration sessions never stand for the human verdict; in a session's
+  // blind review only the caller's own review of it exists.
+  const reviews = useMemo(() => {
+    const all = data?.card?.reviews ?? [];
+    return calId ? sessionReviews(all, user!.id, calId) : outsideSessions(all);
+  }, [data, calId, user]);
   const myDraft = reviews.find((r) => r.reviewer_id === user!.id && r.status === 'draft');
   const mySubmitted = reviews.find((r) => r.reviewer_id === user!.id && r.status === 'submitted');
-  const reviewing = !!card && can.review(role) && !mySubmitted;
+  const submitted = calId ? mySubmitted : latestSubmitted(reviews);
+  const inSession = !session || (session.reviewer_ids.includes(user!.id) && !session.revealed_at);
+  const reviewing = !!card && can.review(role) && !mySubmitted && inSession;
 
   const [selected, setSelected] = useState<string | null>(null);
   const [decisions, setDecisions] = useState<Decisions>({});
@@ -80,11 +95,14 @@ export function ConversationPage() {
       setBusy(true);
       setMessage('');
       try {
-        const saved = await api.saveReview(card.id, reviewItems(items, decisions), comment.trim(), submit, draftId);
+        const saved = await api.saveReview(card.id, reviewItems(items, decisions), comment.trim(), submit, draftId, calId);
         if (!submit && saved?.id) setDraftId(saved.id);
         if (submit) {
           setMessage(t('review.submitted'));
-          if (nextAssignment) nav(`/scorecards/${nextAssignment.scorecard_id}`, { state: { submitted: true } });
+          const nextInSession = session ? nextToReview(session.scorecard_ids, [...reviews, saved], card.id) : undefined;
+          if (session && nextInSession !== undefined) nav(`/calibrations/${session.id}/scorecards/${nextInSession}`, { state: { submitted: true } });
+          else if (session) nav(`/calibrations/${session.id}`);
+          else if (nextAssignment) nav(`/scorecards/${nextAssignment.scorecard_id}`, { state: { submitted: true } });
           else state.reload();
         } else {
           setMessage(t('review.draftSaved'));
@@ -95,7 +113,7 @@ export function ConversationPage() {
         setBusy(false);
       }
     },
-    [card, problems, items, decisions, comment, draftId, nextAssignment, nav, state, t],
+    [card, problems, items, decisions, comment, draftId, calId, session, reviews, nextAssignment, nav, state, t],
   );
 
   useEffect(() => {
@@ -162,7 +180,7 @@ export function ConversationPage() {
               {reviewing ? (
                 <ScoreBadge score={preview.score} critical={preview.criticalFailed} label={t('score.yourReview')} />
               ) : submitted ? (
-                <ScoreBadge score={card.reviewed_score ?? submitted.score} label={t('score.human')} />
+                <ScoreBadge score={calId ? submitted.score : (card.reviewed_score ?? submitted.score)} label={t('score.human')} />
               ) : (
                 <span className="score score-none">{t('score.notReviewed')}</span>
               )}
@@ -170,12 +188,18 @@ export function ConversationPage() {
           </div>
         )}
       </header>
-      {justSubmitted && (
-        <p className="alert alert-ok" role="status">
-          {t('review.previousSubmitted')}
+      {session && card && <CalibrationBanner session={session} scorecardId={card.id} userId={user!.id} />}
+      {!session && card && can.review(role) && (
+        <p className="small">
+          <Link to={`/calibrations/new?scorecard=${card.id}`}>{t('cal.calibrate')}</Link>
         </p>
       )}
-      {data.conv.scorecards.length > 1 && (
+      {justSubmitted && (
+        <p className="alert alert-ok" role="status">
+          {session ? t('cal.previousSubmitted') : t('review.previousSubmitted')}
+        </p>
+      )}
+      {!session && data.conv.scorecards.length > 1 && (
         <nav className="tabs" aria-label={t('conv.otherScorecards')}>
           {data.conv.scorecards.map((s) => (
             <Link key={s.id} to={`/scorecards/${s.id}`} aria-current={s.id === card?.id ? 'page' : undefined}>
@@ -241,7 +265,8 @@ export function ConversationPage() {
                 </p>
               )}
               {submitted && <ReviewSummary review={submitted} names={data.names} />}
-              {can.lead(role) && agentIds.length > 0 && (
+              {session && mySubmitted && !session.revealed_at && <p className="muted small">{t('cal.submittedBlind')}</p>}
+              {!session && can.lead(role) && agentIds.length > 0 && (
                 <section className="panel-section">
                   <h2>{t('coaching.title')}</h2>
                   <CoachingForm agentId={agentIds[0]} scorecardId={card.id} />

@@ -1,10 +1,13 @@
 // Loads everything the conversation page shows: the scorecard with its reviews, the
 // conversation, the audit trail, the disputes on its reviews, the names of the people in them
-// and, for reviewers, the assignment.
+// and, for reviewers, the assignment. A blind review in a calibration session loads the session
+// instead and keeps only the caller's own reviews of it: no other verdict, no audit trail (it
+// would name the others' overrides), no disputes.
 
 import { api } from '../api/client';
-import type { Assignment, AuditEntry, ConversationDetail, Dispute, Person, Role, ScorecardDetail, StoredScorecard } from '../api/types';
+import type { Assignment, AuditEntry, CalibrationSession, ConversationDetail, Dispute, Person, Role, ScorecardDetail, StoredScorecard } from '../api/types';
 import { can } from '../auth';
+import { sessionReviews } from '../lib/calibration';
 
 export interface ConversationData {
   conv: ConversationDetail;
@@ -14,6 +17,14 @@ export interface ConversationData {
   assignments: Assignment[];
   /** User id → name (GET /users/directory), for reviewers and the audit trail. */
   names: Map<number, string>;
+  /** The calibration session of a blind review. */
+  session?: CalibrationSession;
+}
+
+/** Blind names the calibration session a review page is in, and the reviewer. */
+export interface Blind {
+  calibrationId: number;
+  userId: number;
 }
 
 async function quiet<T>(p: Promise<T>, fallback: T): Promise<T> {
@@ -24,9 +35,19 @@ async function quiet<T>(p: Promise<T>, fallback: T): Promise<T> {
   }
 }
 
-export async function loadConversation(params: { id?: string; key?: string; rubric?: string | null }, role: Role): Promise<ConversationData> {
+export async function loadConversation(params: { id?: string; key?: string; rubric?: string | null }, role: Role, blind?: Blind): Promise<ConversationData> {
   let card: ScorecardDetail | null = null;
   let conv: ConversationDetail;
+  if (blind) {
+    const [session, detail, people] = await Promise.all([
+      api.calibration(blind.calibrationId),
+      api.scorecard(Number(params.id)),
+      quiet(Promise.resolve().then(() => api.directory()), [] as Person[]),
+    ]);
+    card = { ...detail, reviews: sessionReviews(detail.reviews, blind.userId, blind.calibrationId) };
+    conv = await api.conversation(card.scorecard.conversation_key);
+    return { conv, card, audit: [], disputes: [], assignments: [], names: new Map(people.map((p) => [p.id, p.name])), session };
+  }
   if (params.id) {
     card = await api.scorecard(Number(params.id));
     conv = await api.conversation(card.scorecard.conversation_key);
