@@ -48,14 +48,18 @@ type Input struct {
 	// ID is the rubric item's check id; it differs from the definition's for script.* items.
 	ID string
 
-	// found memoises Find per phrase set and turn: several checks read the same sets of the
-	// same turns (greetings, farewells, offers), and complete_answer reads them per question.
-	found map[findKey][]Match
-}
-
-type findKey struct {
-	set  *PhraseSet
-	turn int
+	// found memoises Find per turn and phrase set: found[turn*nsets+set.index] is 1 + the
+	// index in spans of the turn's matches of the set, 0 until searched. Several checks read
+	// the same sets of the same turns (greetings, farewells, offers), and complete_answer reads
+	// them per question. A span is a range of matches, which holds the memoised matches and is
+	// only ever appended to past the last span. forms holds each turn's words as the lexicon
+	// numbers them, looked up once for every set (vocabulary.go); content the turn's content
+	// words (contentwords.go). Both are empty until read.
+	found   []int32
+	spans   []matchSpan
+	matches []Match
+	forms   []textForms
+	content [][]contentWord
 }
 
 // Func is the body of one check.

@@ -307,7 +307,7 @@ func (in *Input) caStatement(cw *caState, ci int, used map[Evidence]bool, contex
 	r := replies[0]
 	t := in.Turn(r)
 	rep := cw.reply(r)
-	var names []string // "Good afternoon, Priya!" states nothing either
+	var names []personalName // "Good afternoon, Priya!" states nothing either
 	if c := in.Conv.Customer; c != nil {
 		names = personalNames(in.Text.Language, c.Name)
 	}

@@ -213,7 +213,7 @@ func (st *caState) message(ci int) []contentWord {
 	}
 	words := st.turnWords(ci)
 	greetings, signoffs := st.in.Find(SetGreeting, ci), st.in.Find(SetCustomerSignoff, ci)
-	out := words[:0]
+	out := make([]contentWord, 0, len(words))
 	for _, w := range words {
 		if !tokenInMatches(w.tok, greetings) && !tokenInMatches(w.tok, signoffs) {
 			out = append(out, w)

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"sort"
 	"unicode/utf8"
 
 	"github.com/qa-scorer/qa-scorer/internal/textproc"
@@ -17,62 +18,87 @@ type contentWord struct {
 	tok        int // index of the token in its text
 }
 
-// contentWords finds the content words of turns, computing each turn's stop-word mask once.
+// contentWords finds the content words of turns. Each turn's are found once per conversation
+// (Input.content) and shared by the checks that read them.
 type contentWords struct {
-	in   *Input
-	stop map[int][]bool
+	in *Input
 }
 
 func newContentWords(in *Input) *contentWords {
-	return &contentWords{in: in, stop: map[int][]bool{}}
+	return &contentWords{in: in}
 }
 
-// mask marks the tokens of turn i that stand inside a stop-word phrase. Negation does not
-// matter here, so the set is matched without the lexicon's negation words.
-func (c *contentWords) mask(i int) []bool {
-	if m, ok := c.stop[i]; ok {
-		return m
-	}
-	t := c.in.Turn(i)
-	m := make([]bool, len(t.Tokens))
-	if s := c.in.Set(SetCAStopwords); s != nil {
-		for _, match := range s.Find(t, nil) {
-			for k := match.First; k <= match.Last; k++ {
-				m[k] = true
-			}
-		}
-	}
-	c.stop[i] = m
-	return m
-}
-
-// words returns the content words of tokens [first, last) of turn i.
-func (c *contentWords) words(i, first, last int) []contentWord {
-	t := c.in.Turn(i)
-	if t == nil {
-		return nil
-	}
-	stop := c.mask(i)
-	var out []contentWord
-	for k := first; k < last; k++ {
-		tok := &t.Tokens[k]
-		switch {
-		case tok.Kind == textproc.Number:
-			out = append(out, contentWord{norm: tok.Norm, stem: tok.Norm, number: true, tok: k})
-		case tok.Kind == textproc.Word && !stop[k] && utf8.RuneCountInString(tok.Norm) >= 2:
-			out = append(out, contentWord{norm: tok.Norm, stem: tok.Stem, tok: k})
-		}
-	}
-	return out
-}
-
-// turnWords returns the content words of all of turn i.
+// turnWords returns the content words of all of turn i, in order. The caller must not modify
+// them.
 func (c *contentWords) turnWords(i int) []contentWord {
-	t := c.in.Turn(i)
+	in := c.in
+	t := in.Turn(i)
 	if t == nil {
 		return nil
 	}
-	return c.words(i, 0, len(t.Tokens))
+	if in.content == nil {
+		in.content = make([][]contentWord, len(in.Text.Turns))
+	}
+	if ws := in.content[i]; ws != nil {
+		return ws
+	}
+	stop := in.stopWords(i, t)
+	content := func(k int) bool {
+		tok := &t.Tokens[k]
+		return tok.Kind == textproc.Number || tok.Kind == textproc.Word && !stop[k] && utf8.RuneCountInString(tok.Norm) >= 2
+	}
+	n := 0
+	for k := range t.Tokens {
+		if content(k) {
+			n++
+		}
+	}
+	ws := make([]contentWord, 0, n) // not nil: the mark of a turn already read
+	for k := range t.Tokens {
+		if !content(k) {
+			continue
+		}
+		tok := &t.Tokens[k]
+		w := contentWord{norm: tok.Norm, stem: tok.Stem, tok: k}
+		if tok.Kind == textproc.Number {
+			w.stem, w.number = tok.Norm, true
+		}
+		ws = append(ws, w)
+	}
+	in.content[i] = ws
+	return ws
+}
+
+// stopWords marks the tokens of turn i that stand inside a stop-word phrase. Negation does not
+// matter here, so the set is matched without the lexicon's negation words.
+func (in *Input) stopWords(i int, t *textproc.Text) []bool {
+	stop := make([]bool, len(t.Tokens))
+	s := in.Set(SetCAStopwords)
+	if s == nil {
+		return stop
+	}
+	// The matches are appended to the conversation's and dropped once read.
+	from := len(in.matches)
+	in.matches = in.findAll(in.matches, s, i, nil)
+	for _, m := range in.matches[from:] {
+		for k := m.First; k <= m.Last; k++ {
+			stop[k] = true
+		}
+	}
+	in.matches = in.matches[:from]
+	return stop
+}
+
+// words returns the content words of tokens [first, last) of turn i. The caller must not
+// modify them.
+func (c *contentWords) words(i, first, last int) []contentWord {
+	all := c.turnWords(i)
+	lo := sort.Search(len(all), func(k int) bool { return all[k].tok >= first })
+	hi := lo
+	for hi < len(all) && all[hi].tok < last {
+		hi++
+	}
+	return all[lo:hi:hi]
 }
 
 // overlap returns evidence on the first content word of turn r that one of q's words shares.

@@ -1,6 +1,10 @@
 package check
 
-import "github.com/qa-scorer/qa-scorer/internal/textproc"
+import (
+	"sort"
+
+	"github.com/qa-scorer/qa-scorer/internal/textproc"
+)
 
 // Lexicon is the compiled phrase knowledge of one language: named phrase sets and the words
 // that negate a phrase standing after them. It is built once by the checklist loader and shared
@@ -9,11 +13,31 @@ type Lexicon struct {
 	Language  string
 	Sets      map[string]*PhraseSet
 	negations map[string]bool
+	// vocab numbers the word forms of every set; nsets is the number of sets, each of which
+	// knows its position (PhraseSet.index) for Input's memo.
+	vocab *vocabulary
+	nsets int
 }
 
-// NewLexicon builds a lexicon from compiled sets and negation words (normalised forms).
+// NewLexicon builds a lexicon from compiled sets and negation words (normalised forms). The
+// lexicon holds its own copies of the sets, indexed on one vocabulary of all their words, so
+// that a turn's words are looked up once for every set.
 func NewLexicon(lang string, sets map[string]*PhraseSet, negations []string) *Lexicon {
-	l := &Lexicon{Language: lang, Sets: sets, negations: map[string]bool{}}
+	names := make([]string, 0, len(sets))
+	for name := range sets {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	phrases := make([][]Phrase, len(names))
+	for i, name := range names {
+		phrases[i] = sets[name].Phrases
+	}
+	l := &Lexicon{Language: lang, Sets: make(map[string]*PhraseSet, len(sets)), negations: map[string]bool{},
+		vocab: newVocabulary(phrases...), nsets: len(names)}
+	for i, name := range names {
+		s := newPhraseSet(sets[name].Name, phrases[i], l.vocab, i)
+		l.Sets[name] = &s
+	}
 	for _, n := range negations {
 		l.negations[n] = true
 	}
@@ -45,23 +69,51 @@ func (in *Input) Find(set string, i int) []Match {
 	if s == nil || i < 0 || i >= len(in.Text.Turns) {
 		return nil
 	}
-	key := findKey{set: s, turn: i}
-	if ms, ok := in.found[key]; ok {
-		return ms
+	if in.found == nil {
+		in.found = make([]int32, len(in.Text.Turns)*in.Lexicon.nsets)
 	}
-	all := s.Find(in.Text.Turns[i], in.Lexicon)
-	out := all[:0]
-	for _, m := range all {
+	key := i*in.Lexicon.nsets + s.index
+	if k := in.found[key]; k > 0 {
+		sp := in.spans[k-1]
+		return in.matches[sp.from:sp.to:sp.to] // callers that append get a copy, never the memo
+	}
+	// The matches are appended to in.matches, the non-negated ones kept in place.
+	from := len(in.matches)
+	in.matches = in.findAll(in.matches, s, i, in.Lexicon)
+	to := from
+	for _, m := range in.matches[from:] {
 		if !m.Negated {
-			out = append(out, m)
+			in.matches[to] = m
+			to++
 		}
 	}
-	out = out[:len(out):len(out)] // callers that append get a copy, never the memoised array
-	if in.found == nil {
-		in.found = map[findKey][]Match{}
+	in.matches = in.matches[:to]
+	in.spans = append(in.spans, matchSpan{from: from, to: to})
+	in.found[key] = int32(len(in.spans))
+	return in.matches[from:to:to]
+}
+
+// matchSpan is a range of Input.matches: the memoised result of one Find.
+type matchSpan struct {
+	from, to int
+}
+
+// findAll appends every match of a set of the lexicon in turn i to dst, negated or not
+// (negation marked with the negation words of lex, none when lex is nil), reading the turn's
+// words as the lexicon numbers them (looked up once per conversation).
+func (in *Input) findAll(dst []Match, s *PhraseSet, i int, lex *Lexicon) []Match {
+	t := in.Text.Turns[i]
+	if t == nil || len(s.Phrases) == 0 {
+		return dst
 	}
-	in.found[key] = out
-	return out
+	if in.forms == nil {
+		in.forms = make([]textForms, len(in.Text.Turns))
+	}
+	f := &in.forms[i]
+	if f.sentences == nil {
+		*f = in.Lexicon.vocab.forms(t)
+	}
+	return s.find(dst, t, f, lex)
 }
 
 // FindFirst returns the first non-negated match of a set in turn i.

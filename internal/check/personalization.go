@@ -27,7 +27,7 @@ const nameMaxEnding = 3
 // the first agent message. It is na when the customer's name is unknown or no agent replied.
 func Personalization(in *Input) Result {
 	lang := in.Text.Language
-	var names []string
+	var names []personalName
 	if in.Conv.Customer != nil {
 		names = personalNames(lang, in.Conv.Customer.Name)
 	}
@@ -54,21 +54,29 @@ func Personalization(in *Input) Result {
 	}
 }
 
-// personalNames returns the normalised words of a customer name that can address them: words of
-// two letters or more, split at dots and hyphens ("Ana-Maria" → ana, maria: either part
+// personalName is a word of a customer name that can address them: its normalised form and
+// the forms its inflections start with (nameStems).
+type personalName struct {
+	norm  string
+	stems []string
+}
+
+// personalNames returns the words of a customer name that can address them: words of two
+// letters or more, normalised, split at dots and hyphens ("Ana-Maria" → ana, maria: either part
 // addresses her), without e-mail domains ("ivan.petrov@x.ru" → ivan, petrov).
-func personalNames(lang, name string) []string {
+func personalNames(lang, name string) []personalName {
 	if at := strings.IndexByte(name, '@'); at >= 0 {
 		name = name[:at]
 	}
 	words := strings.FieldsFunc(name, func(r rune) bool {
 		return !unicode.IsLetter(r) && r != '\'' && r != '’'
 	})
-	var out []string
+	var out []personalName
 	for _, w := range words {
 		w = strings.Trim(w, "'’")
 		if utf8.RuneCountInString(w) >= 2 {
-			out = append(out, textproc.Normalize(lang, w))
+			n := textproc.Normalize(lang, w)
+			out = append(out, personalName{norm: n, stems: nameStems(n)})
 		}
 	}
 	return out
@@ -83,13 +91,13 @@ const nameShortStem = 4
 const nameShortEnding = "aeiouyăâîаеёиоуыэюяіїєйм"
 
 // nameMatches reports whether a word token is one of the names in some inflection.
-func nameMatches(tok textproc.Token, names []string) bool {
+func nameMatches(tok textproc.Token, names []personalName) bool {
 	word := tok.Norm
 	for _, n := range names {
-		if word == n {
+		if word == n.norm {
 			return true
 		}
-		for _, stem := range nameStems(n) {
+		for _, stem := range n.stems {
 			if !strings.HasPrefix(word, stem) {
 				continue
 			}

@@ -47,6 +47,10 @@ type part struct {
 	kind partKind
 	norm string
 	stem string
+	// byStem says the word may match by its stem (partWord of minStemRunes or more).
+	byStem bool
+	// normID and stemID number norm and stem in the vocabulary of the set.
+	normID, stemID formID
 }
 
 // Phrase is one compiled pattern of a phrase set.
@@ -59,11 +63,30 @@ type Phrase struct {
 type PhraseSet struct {
 	Name    string
 	Phrases []Phrase
-	// byFirst indexes phrases whose first part is a word by its norm, byStem by its stem;
-	// others are tried at every position.
-	byFirst map[string][]int
-	byStem  map[string][]int
-	others  []int
+	// vocab numbers the word forms of the phrases: the set's own vocabulary, or its
+	// lexicon's, where the set is number index.
+	vocab *vocabulary
+	index int
+	// The phrases that start with a word of form id are starts[slot[id-base]-1] (none when
+	// the id is outside slot or its slot is 0); others start with a pattern ("извин*", "*")
+	// and are tried at every word.
+	base   formID
+	slot   []int32
+	starts []phraseStarts
+	others []patternStart
+}
+
+// patternStart is a phrase that starts with a pattern: a word prefix ("извин*"), or any word
+// ("*", prefix "").
+type patternStart struct {
+	phrase int
+	prefix string
+}
+
+// phraseStarts are the phrases of a set that may start at a word: those whose first word is
+// its normalised form (byNorm) and those whose first word has its stem (byStem), in set order.
+type phraseStarts struct {
+	byNorm, byStem []int
 }
 
 // CompilePhrase parses one phrase of the given language.
@@ -91,7 +114,8 @@ func CompilePhrase(an *textproc.Analyzer, lang, src string) (Phrase, error) {
 			if tok.Kind == textproc.Punct {
 				continue
 			}
-			p.parts = append(p.parts, part{kind: kind, norm: tok.Norm, stem: tok.Stem})
+			byStem := kind == partWord && utf8.RuneCountInString(tok.Norm) >= minStemRunes
+			p.parts = append(p.parts, part{kind: kind, norm: tok.Norm, stem: tok.Stem, byStem: byStem})
 			words++
 		}
 	}
@@ -106,22 +130,64 @@ func CompilePhrase(an *textproc.Analyzer, lang, src string) (Phrase, error) {
 
 // NewPhraseSet indexes compiled phrases for matching.
 func NewPhraseSet(name string, phrases []Phrase) PhraseSet {
-	s := PhraseSet{Name: name, Phrases: phrases, byFirst: map[string][]int{}, byStem: map[string][]int{}}
+	return newPhraseSet(name, phrases, newVocabulary(phrases), 0)
+}
+
+// newPhraseSet makes set number index of a vocabulary, which must have been built with the
+// phrases. The phrases are copied: their parts take the vocabulary's numbers.
+func newPhraseSet(name string, phrases []Phrase, vocab *vocabulary, index int) PhraseSet {
+	s := PhraseSet{Name: name, Phrases: make([]Phrase, len(phrases)), vocab: vocab, index: index}
+	var firsts []formID // the forms of the first words
 	for i, p := range phrases {
-		first := p.parts[0]
-		switch first.kind {
-		case partWord:
-			s.byFirst[first.norm] = append(s.byFirst[first.norm], i)
-			if utf8.RuneCountInString(first.norm) >= minStemRunes {
-				s.byStem[first.stem] = append(s.byStem[first.stem], i)
+		parts := make([]part, len(p.parts))
+		for k, pt := range p.parts {
+			pt.normID, pt.stemID = vocab.ids[pt.norm], 0
+			if pt.byStem {
+				pt.stemID = vocab.ids[pt.stem]
 			}
-		case partExact:
-			s.byFirst[first.norm] = append(s.byFirst[first.norm], i)
-		default:
-			s.others = append(s.others, i)
+			parts[k] = pt
+		}
+		s.Phrases[i] = Phrase{Source: p.Source, parts: parts}
+		switch first := parts[0]; first.kind {
+		case partWord, partExact:
+			firsts = append(firsts, first.normID)
+			if first.byStem {
+				firsts = append(firsts, first.stemID)
+			}
+		case partPrefix:
+			s.others = append(s.others, patternStart{phrase: i, prefix: first.norm})
+		default: // partAny: a phrase never starts with a gap
+			s.others = append(s.others, patternStart{phrase: i})
+		}
+	}
+	if len(firsts) == 0 {
+		return s
+	}
+	lo, hi := slices.Min(firsts), slices.Max(firsts)
+	s.base, s.slot = lo, make([]int32, hi-lo+1)
+	for i, p := range s.Phrases {
+		first := p.parts[0]
+		if first.kind != partWord && first.kind != partExact {
+			continue
+		}
+		st := s.startsOf(first.normID)
+		st.byNorm = append(st.byNorm, i)
+		if first.byStem {
+			st = s.startsOf(first.stemID)
+			st.byStem = append(st.byStem, i)
 		}
 	}
 	return s
+}
+
+// startsOf returns the starts of a form in the set's index, adding them when new.
+func (s *PhraseSet) startsOf(id formID) *phraseStarts {
+	k := id - s.base
+	if s.slot[k] == 0 {
+		s.starts = append(s.starts, phraseStarts{})
+		s.slot[k] = int32(len(s.starts))
+	}
+	return &s.starts[s.slot[k]-1]
 }
 
 // Match is one occurrence of a phrase in a text.
@@ -134,53 +200,85 @@ type Match struct {
 	Negated bool
 }
 
-func (p part) matches(tok *textproc.Token) bool {
+// matches reports whether word w (token tok) is what the part asks for.
+func (p *part) matches(w wordForms, tok *textproc.Token) bool {
 	switch p.kind {
 	case partExact:
-		return tok.Norm == p.norm
+		return w.norm == p.normID
 	case partPrefix:
 		return strings.HasPrefix(tok.Norm, p.norm)
 	case partAny:
 		return true
 	}
-	if tok.Norm == p.norm {
-		return true
-	}
-	return tok.Stem == p.stem && utf8.RuneCountInString(p.norm) >= minStemRunes
+	return w.norm == p.normID || p.byStem && w.stem == p.stemID
 }
 
-// matchAt tries the phrase at word position w of sentence words, returning the index in words
-// of its last matched word, or -1.
-func (p *Phrase) matchAt(toks []textproc.Token, words []int, w int) int {
-	return matchParts(p.parts, toks, words, w)
+// matchParts tries parts at word position w of a sentence's words, returning the index in
+// words of the last matched word, or -1.
+func matchParts(parts []part, toks []textproc.Token, words []wordForms, w int) int {
+	for k := range parts {
+		p := &parts[k]
+		if p.kind == partGap {
+			for skip := 0; skip <= maxGap && w+skip <= len(words); skip++ {
+				if end := matchParts(parts[k+1:], toks, words, w+skip); end >= 0 {
+					return end
+				}
+			}
+			return -1
+		}
+		if w >= len(words) || !p.matches(words[w], &toks[words[w].tok]) {
+			return -1
+		}
+		w++
+	}
+	return w - 1
 }
 
-func matchParts(parts []part, toks []textproc.Token, words []int, w int) int {
-	if len(parts) == 0 {
-		return w - 1
+// startsAt returns the phrases of the set that may start with a word of form id, or nil.
+func (s *PhraseSet) startsAt(id formID) *phraseStarts {
+	k := int(id - s.base)
+	if k < 0 || k >= len(s.slot) || s.slot[k] == 0 {
+		return nil
 	}
-	if parts[0].kind == partGap {
-		for skip := 0; skip <= maxGap && w+skip <= len(words); skip++ {
-			if end := matchParts(parts[1:], toks, words, w+skip); end >= 0 {
-				return end
+	return &s.starts[s.slot[k]-1]
+}
+
+// longestAt returns the phrase that matches most words from word position w (the first one
+// tried, on a tie) and the index in words of its last word, or -1, -1. The phrases are tried
+// in this order: by the word's normalised form, by its stem, then those that start with a
+// pattern. indexed says the first two may match (textForms.mayStartAt).
+func (s *PhraseSet) longestAt(toks []textproc.Token, words []wordForms, w int, indexed bool) (best, bestEnd int) {
+	best, bestEnd = -1, -1
+	// try matches phrase pi from its part from, the parts before having matched.
+	try := func(pi, from int) {
+		if end := matchParts(s.Phrases[pi].parts[from:], toks, words, w+from); end > bestEnd {
+			best, bestEnd = pi, end
+		}
+	}
+	if indexed {
+		// The index found these phrases by their first word, which thus matches.
+		var byNorm []int
+		if st := s.startsAt(words[w].norm); st != nil {
+			byNorm = st.byNorm
+			for _, pi := range byNorm {
+				try(pi, 1)
 			}
 		}
-		return -1
-	}
-	if w >= len(words) || !parts[0].matches(&toks[words[w]]) {
-		return -1
-	}
-	return matchParts(parts[1:], toks, words, w+1)
-}
-
-func (s *PhraseSet) candidates(tok *textproc.Token, buf []int) []int {
-	buf = append(buf[:0], s.byFirst[tok.Norm]...)
-	for _, i := range s.byStem[tok.Stem] {
-		if !slices.Contains(buf, i) {
-			buf = append(buf, i)
+		if st := s.startsAt(words[w].stem); st != nil {
+			for _, pi := range st.byStem {
+				if !slices.Contains(byNorm, pi) {
+					try(pi, 1)
+				}
+			}
 		}
 	}
-	return append(buf, s.others...)
+	norm := toks[words[w].tok].Norm
+	for _, o := range s.others {
+		if strings.HasPrefix(norm, o.prefix) {
+			try(o.phrase, 0)
+		}
+	}
+	return best, bestEnd
 }
 
 // Find returns every match of the set in the text, in text order, one per start position
@@ -189,28 +287,29 @@ func (s *PhraseSet) Find(t *textproc.Text, lex *Lexicon) []Match {
 	if t == nil || len(s.Phrases) == 0 {
 		return nil
 	}
-	var out []Match
-	var words []int
-	var cand []int
-	for _, sent := range t.Sentences {
-		words = words[:0]
-		for i := sent.First; i < sent.Last; i++ {
-			if k := t.Tokens[i].Kind; k == textproc.Word || k == textproc.Number {
-				words = append(words, i)
-			}
-		}
+	f := s.vocab.forms(t)
+	return s.find(nil, t, &f, lex)
+}
+
+// find appends the matches of Find to out, reading the text's words as numbered by the set's
+// vocabulary. Words where no phrase of the set starts are skipped, and so is a text with none.
+func (s *PhraseSet) find(out []Match, t *textproc.Text, f *textForms, lex *Lexicon) []Match {
+	if !f.mayStartIn(s.index) && len(s.others) == 0 {
+		return out
+	}
+	for si, sent := range t.Sentences {
+		from := f.sentences[si]
+		words := f.words[from:f.sentences[si+1]]
 		for w := 0; w < len(words); w++ {
-			cand = s.candidates(&t.Tokens[words[w]], cand)
-			best, bestEnd := -1, -1
-			for _, pi := range cand {
-				if end := s.Phrases[pi].matchAt(t.Tokens, words, w); end > bestEnd {
-					best, bestEnd = pi, end
-				}
+			indexed := f.mayStartAt(from+w, s.index)
+			if !indexed && len(s.others) == 0 {
+				continue
 			}
+			best, bestEnd := s.longestAt(t.Tokens, words, w, indexed)
 			if best < 0 {
 				continue
 			}
-			first, last := words[w], words[bestEnd]
+			first, last := words[w].tok, words[bestEnd].tok
 			out = append(out, Match{
 				Phrase: &s.Phrases[best], First: first, Last: last,
 				Start: t.Tokens[first].Start, End: t.Tokens[last].End,
