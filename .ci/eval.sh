@@ -17,8 +17,8 @@ run() { # name dialogs gold
 for lang in en ru; do
   [ -f "$ext/multiwoz-$lang-dev.dialogs.jsonl" ] && run "multiwoz-$lang-dev" "$ext/multiwoz-$lang-dev.dialogs.jsonl" "$ext/multiwoz-$lang-dev.gold.jsonl"
 done
-splits="dev dev2"
-[ "${EVAL_TEST:-0}" = 1 ] && splits="dev dev2 test"
+splits="dev dev2 dev3"
+[ "${EVAL_TEST:-0}" = 1 ] && splits="dev dev2 dev3 test"
 for split in $splits; do
   for lang in en ru uk ro; do
     f=testdata/labelled/$lang.$split.jsonl

@@ -23,9 +23,14 @@ const (
 	// offering anything: "I can see", "I can confirm", "so we can check", "я вижу", "можу
 	// підтвердити", "văd că".
 	SetBadNewsExclude = "bad_news.exclude"
+	// SetBadNewsContrast holds the words that turn from bad news to what still works ("but",
+	// "however", "но", "однако", "але", "проте", "dar", "însă"): after bad news, a clause they
+	// open with neither a negation nor more bad news is the alternative ("Sadly the 19:48 is
+	// cancelled as well, but the 20:12 is running").
+	SetBadNewsContrast = "bad_news.contrast"
 )
 
-var badNewsSets = []string{SetBadNewsBad, SetBadNewsGood, SetBadNewsOffer, SetBadNewsExclude, SetClosingOffer}
+var badNewsSets = []string{SetBadNewsBad, SetBadNewsGood, SetBadNewsOffer, SetBadNewsExclude, SetBadNewsContrast, SetClosingOffer}
 
 // BadNewsFirst checks that an agent reply carrying both bad news and good news or an
 // alternative starts with the bad news (spec/checks.md §bad_news_first).
@@ -89,15 +94,62 @@ func BadNewsFirst(in *Input) Result {
 // after it or inside it, is not followed right away by bad news and overlaps neither bad news
 // nor an excluded phrase; an offer must not stand in a sentence offering more help.
 func (in *Input) firstGoodNews(i int, bads []Match) (Match, bool) {
-	good, okGood := in.firstGood(i, SetBadNewsGood, bads, false)
-	offer, okOffer := in.firstGood(i, SetBadNewsOffer, bads, true)
-	switch {
-	case okGood && (!okOffer || good.First <= offer.First):
-		return good, true
-	case okOffer:
-		return offer, true
+	var first Match
+	found := false
+	for _, c := range []func() (Match, bool){
+		func() (Match, bool) { return in.firstGood(i, SetBadNewsGood, bads, false) },
+		func() (Match, bool) { return in.firstGood(i, SetBadNewsOffer, bads, true) },
+		func() (Match, bool) { return in.contrastAfterBad(i, bads) },
+	} {
+		if m, ok := c(); ok && (!found || m.First < first.First) {
+			first, found = m, true
+		}
+	}
+	return first, found
+}
+
+// contrastAfterBad returns the first bad_news.contrast word of agent turn i that follows bad
+// news and opens a clause of at least two words, to the end of its sentence, with no negation
+// and no bad news in it: "..., but the 20:12 to York is running" turns to an alternative, "...,
+// but we can't" and "..., but no" do not.
+func (in *Input) contrastAfterBad(i int, bads []Match) (Match, bool) {
+	t := in.Turn(i)
+	for _, c := range in.Find(SetBadNewsContrast, i) {
+		s := sentenceOfToken(t, c.First)
+		if s < 0 || len(bads) == 0 || bads[0].First >= c.First || overlapsAny(bads, c.First, c.Last+1) {
+			continue
+		}
+		words, clean, clause := 0, true, true
+		m := c
+		for k := c.Last + 1; k < t.Sentences[s].Last && clean; k++ {
+			tok := &t.Tokens[k]
+			if tok.Kind == textproc.Punct && words > 0 && strings.ContainsAny(tok.Text, ",;:—–") {
+				clause = false // the evidence quotes the clause the word opens
+			}
+			if tok.Kind != textproc.Word && tok.Kind != textproc.Number {
+				continue
+			}
+			words++
+			clean = !in.Lexicon.IsNegation(tok.Norm) && !startsAny(bads, k)
+			if clause {
+				m.Last, m.End = k, tok.End
+			}
+		}
+		if clean && words >= 2 {
+			return m, true
+		}
 	}
 	return Match{}, false
+}
+
+// startsAny reports whether a match starts at token k.
+func startsAny(ms []Match, k int) bool {
+	for _, m := range ms {
+		if m.First == k {
+			return true
+		}
+	}
+	return false
 }
 
 // firstGood returns the first match of set in agent turn i that firstGoodNews accepts;
@@ -116,12 +168,28 @@ func (in *Input) firstGood(i int, set string, bads []Match, offering bool) (Matc
 			in.negatedAfter(i, m) || in.negationInside(i, m) || badNewsNext(t, m, bads) {
 			continue
 		}
-		if s := sentenceOfToken(t, m.First); offering && s >= 0 && overlapsAny(offers, t.Sentences[s].First, t.Sentences[s].Last) {
+		if s := sentenceOfToken(t, m.First); offering && s >= 0 && offersMoreHelp(t.Sentences[s], offers, m) {
 			continue
 		}
 		return m, true
 	}
 	return Match{}, false
+}
+
+// offersMoreHelp reports whether sentence s, which holds offer m, offers more help rather than
+// the next step: a question with a closing offer in it ("Is there anything else I can help
+// with?"), or a closing offer that starts before m ("If there's anything else I can do, ...").
+// "I can book you on Friday" is itself a closing offer of the next step, and good news.
+func offersMoreHelp(s textproc.Sentence, offers []Match, m Match) bool {
+	for _, o := range offers {
+		if o.First < s.First || o.First >= s.Last {
+			continue
+		}
+		if s.Question || o.First < m.First {
+			return true
+		}
+	}
+	return false
 }
 
 // badNewsNext reports whether the first word after match m starts a bad-news phrase: "мы" in

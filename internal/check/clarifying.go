@@ -35,7 +35,7 @@ const (
 var clarifyingSets = []string{
 	SetGreeting, SetCustomerSignoff,
 	SetClarifyingRequest, SetClarifyingExclude, SetClarifyingSolution, SetClarifyingGuess, SetClarifyingMisunderstood,
-	SetClarifyingAside,
+	SetClarifyingAside, SetForbidden,
 }
 
 // asideLead is how many words may stand before a clarifying.aside opener ("And in the
@@ -144,6 +144,10 @@ func (in *Input) clarifyingQuestionIn(i int) (Evidence, bool) {
 	}
 	requests := in.Find(SetClarifyingRequest, i)
 	excluded := append(in.Find(SetClarifyingExclude, i), in.Find(SetClarifyingGuess, i)...)
+	// A question that argues or blames ("Возможно, стоит ещё раз всё взвесить?") asks nothing
+	// about the issue: forbidden phrases exclude their sentence too.
+	excluded = append(excluded, in.Find(SetForbidden, i)...)
+	excluded = append(excluded, in.Find(SetForbidden+"."+string(in.Conv.Channel), i)...)
 	var aside []Match
 	for si, s := range t.Sentences {
 		asks := s.Question || anyMatchIn(requests, s.First, s.Last)

@@ -35,6 +35,9 @@ const closingWindow = 2
 // §closing). A question to the customer in the closing also counts as checking their need:
 // "Is that satisfactory?", "When do you want to leave?" before "Goodbye".
 //
+// A conversation whose last agent reply asks the customer to wait ("One moment, let me check")
+// and the customer writes on without an answer was never closed: it fails on that request.
+//
 // With only one of the two it fails, naming the missing part, with the part found and the last
 // reply as evidence; with neither it fails on the last reply. It is na when no agent replied.
 func Closing(in *Input) Result {
@@ -47,6 +50,14 @@ func Closing(in *Input) Result {
 	}
 	window := agents[max(0, len(agents)-closingWindow):]
 	last := window[len(window)-1]
+	if m, ok := in.holdRequest(last); ok && customerAfter(in.Conv, last) {
+		ev := in.Evidence(last, m)
+		return Result{
+			Outcome:  Fail,
+			Reason:   fmt.Sprintf("the agent's last reply asks the customer to wait (%s) and the agent never comes back to close", quote(ev.Text)),
+			Evidence: []Evidence{ev},
+		}
+	}
 	offers := "offers more help"
 	offer, hasOffer := in.closingFind(SetClosingOffer, window)
 	if !hasOffer {
@@ -198,4 +209,14 @@ func closingOrdered(a, b Evidence) []Evidence {
 		a, b = b, a
 	}
 	return []Evidence{a, b}
+}
+
+// customerAfter reports whether the customer writes after turn i.
+func customerAfter(c *transcript.Conversation, i int) bool {
+	for _, t := range c.Turns[i+1:] {
+		if t.Speaker == transcript.SpeakerCustomer && t.IsMessage() {
+			return true
+		}
+	}
+	return false
 }

@@ -224,7 +224,8 @@ func isAllCaps(w string) bool {
 }
 
 // exclamationRun finds a run of adjacent "!" and "?" marks starting in sentence s that shows
-// emotion: two or more "!" ("!!", "!!!") or a "!" with a "?" ("?!", "??!"). A run may
+// emotion: two or more "!" ("!!", "!!!"), a "!" with a "?" ("?!", "??!"), or two or more "?"
+// ("that's it??": exasperation, not a second question). A run may
 // run past the sentence (a tokenizer may end a sentence at each mark) but is only found from
 // its first mark.
 func exclamationRun(t *textproc.Text, s textproc.Sentence) (from, to int, ok bool) {
@@ -240,7 +241,7 @@ func exclamationRun(t *textproc.Text, s textproc.Sentence) (from, to int, ok boo
 			}
 			bangs, marks, end = bangs+b, marks+b+q, j
 		}
-		if bangs >= 2 || (bangs > 0 && marks > bangs) {
+		if bangs >= 2 || (bangs > 0 && marks > bangs) || marks-bangs >= 2 {
 			return k, end, true
 		}
 		k = end

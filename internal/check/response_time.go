@@ -21,6 +21,7 @@ import (
 //
 // When no agent answers at all, the customer's own later messages show how long they waited at
 // least ("Hello?" five minutes on): that wait is measured too, with evidence on the last of them.
+// So is a hold the agent never comes back from: the customer's messages during it wait too.
 // A reply with a timestamp missing on either side is not measured. The check is na when the
 // channel has no limit (voice by default) or nothing could be measured. A fail names the slowest
 // reply and its delay, with evidence on that agent turn and on every other late reply.
@@ -79,10 +80,11 @@ type rtReply struct {
 // responseDelays measures every agent reply to a waiting customer.
 func (in *Input) responseDelays() []rtReply {
 	var out []rtReply
-	waiting := -1         // the first unanswered customer message, or -1
-	var joined *time.Time // the last join or transfer event
-	onHold := false       // an announced hold is running: the customer waits for its end
-	followUp := -1        // the customer's last timestamped message while waiting
+	waiting := -1                // the first unanswered customer message, or -1
+	var joined *time.Time        // the last join or transfer event
+	onHold := false              // an announced hold is running: the customer waits for its end
+	followUp := -1               // the customer's last timestamped message while waiting
+	heldFrom, heldLast := -1, -1 // the customer's first and last timestamped messages during a hold
 	for i, t := range in.Conv.Turns {
 		switch {
 		case t.Speaker == transcript.SpeakerSystem:
@@ -95,11 +97,18 @@ func (in *Input) responseDelays() []rtReply {
 				onHold, waiting = true, -1 // putting the customer on hold acknowledges them
 			case transcript.EventUnhold:
 				onHold = false
+				heldFrom, heldLast = -1, -1
 			}
 		case !t.IsMessage():
 		case t.Speaker == transcript.SpeakerCustomer:
 			if waiting < 0 && !onHold {
 				waiting = i
+			}
+			if onHold && t.At != nil {
+				if heldFrom < 0 {
+					heldFrom = i
+				}
+				heldLast = i
 			}
 			if waiting >= 0 && t.At != nil {
 				followUp = i
@@ -114,6 +123,7 @@ func (in *Input) responseDelays() []rtReply {
 			}
 			waiting = -1
 			_, onHold = in.holdRequest(i)
+			heldFrom, heldLast = -1, -1
 		}
 		if waiting < 0 {
 			followUp = -1
@@ -123,6 +133,13 @@ func (in *Input) responseDelays() []rtReply {
 	if waiting >= 0 && followUp > waiting {
 		if d, ok := rtDelay(in.Conv.Turns[waiting].At, joined, in.Conv.Turns[followUp].At); ok {
 			out = append(out, rtReply{from: waiting, reply: followUp, delay: d, unanswered: true})
+		}
+	}
+	// A hold the agent never came back from: the customer's messages during it ("Hello?",
+	// "Still there?") waited, and their own follow-ups show for how long at least.
+	if onHold && heldLast > heldFrom && heldFrom >= 0 {
+		if d, ok := rtDelay(in.Conv.Turns[heldFrom].At, joined, in.Conv.Turns[heldLast].At); ok {
+			out = append(out, rtReply{from: heldFrom, reply: heldLast, delay: d, unanswered: true})
 		}
 	}
 	return out

@@ -45,7 +45,8 @@ type transferPoint struct {
 // TransferRepeat passes when, after each transfer, the customer did not have to state the
 // issue again (spec/checks.md §transfer_repeat). A transfer is a system "transfer" event or an
 // agent announcing one (transfer.announce); an announcement followed by the event is one
-// transfer. Until the next transfer, it fails when
+// transfer, and one after which the same agent writes on is a case handed over behind the
+// scenes, no transfer. Until the next transfer, it fails when
 //   - one of the first trAskWindow agent messages asks the customer to repeat or describe the
 //     issue again (transfer.ask_repeat), or the first one only asks how it can help
 //     (transfer.ask_open) without a content word of the customer's earlier messages,
@@ -173,12 +174,29 @@ func (in *Input) transfers() []transferPoint {
 			}
 			out = append(out, transferPoint{turn: i, ev: Evidence{Turn: i}})
 		case t.Speaker == transcript.SpeakerAgent && t.IsMessage():
-			if m, ok := in.FindFirst(SetTransferAnnounce, i); ok {
+			if m, ok := in.FindFirst(SetTransferAnnounce, i); ok && !in.sameAgentGoesOn(i) {
 				out = append(out, transferPoint{turn: i, ev: in.Evidence(i, m), announced: true})
 			}
 		}
 	}
 	return out
+}
+
+// sameAgentGoesOn reports whether the agent of turn i, who announced a handover, is also known
+// to write the next agent message with no transfer event between: "I've passed your request to
+// the disputes team" then hands over a case behind the scenes, not the conversation.
+func (in *Input) sameAgentGoesOn(i int) bool {
+	c := in.Conv
+	for _, t := range c.Turns[i+1:] {
+		switch {
+		case t.Speaker == transcript.SpeakerSystem && t.Event == transcript.EventTransfer:
+			return false
+		case t.Speaker == transcript.SpeakerAgent && t.IsMessage():
+			who := c.AgentOf(t)
+			return who != "" && who == c.AgentOf(c.Turns[i])
+		}
+	}
+	return false
 }
 
 // trAgentBetween reports whether an agent message stands between turns a and b (the customer's

@@ -33,6 +33,9 @@ type lexicon struct {
 	openers map[string]bool
 	// markers are frequent words of the language, for language detection.
 	markers map[string]bool
+	// thanks are words of thanks after which a question word is a conjunction: "Спасибо, что
+	// написали.", "Дякую, що зачекали.", "Mulțumesc că ați așteptat."
+	thanks map[string]bool
 }
 
 // loadLexicons reads every language's lists from the embedded files.
@@ -71,7 +74,7 @@ func loadLexicon(fsys fs.FS, lang string) (*lexicon, error) {
 			return nil, fmt.Errorf("data/%s/%s.txt: %w", lang, name, err)
 		}
 	}
-	for name, dst := range map[string]*map[string]bool{"openers": &lex.openers, "markers": &lex.markers} {
+	for name, dst := range map[string]*map[string]bool{"openers": &lex.openers, "markers": &lex.markers, "thanks": &lex.thanks} {
 		entries, err := lines(name)
 		if err != nil {
 			return nil, err

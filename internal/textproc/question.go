@@ -103,7 +103,8 @@ func isWordLike(t Token) bool { return t.Kind == Word || t.Kind == Number }
 //   - a question word (lexicon.interrogatives) starts the sentence, possibly after openers
 //     ("а", "and", "și") or a leading greeting clause ("Здравствуйте, где мой заказ"), unless the
 //     sentence ends with "!" (an exclamation: "Как здорово!") or ends with "." and goes on past
-//     a comma (a subordinate clause: "Когда заказ придёт, мы сообщим.").
+//     a comma (a subordinate clause: "Когда заказ придёт, мы сообщим.") or follows a word of
+//     thanks (a conjunction: "Спасибо, что написали.").
 func (lex *lexicon) isQuestion(tokens []Token) bool {
 	for _, t := range tokens {
 		if t.Kind == Punct && strings.ContainsAny(t.Text, "?？¿") {
@@ -125,13 +126,29 @@ func (lex *lexicon) isQuestion(tokens []Token) bool {
 		if lex.questions.matches(tokens, p) {
 			return true
 		}
-		if interrogativeOK && lex.interrogatives.matches(tokens, p) && !subordinate(tokens[p:], end) {
+		if interrogativeOK && lex.interrogatives.matches(tokens, p) && !subordinate(tokens[p:], end) && !lex.afterThanks(tokens, p) {
 			return true
 		}
 		next, greeting := lex.nextClause(tokens, p, greeted)
 		interrogativeOK = interrogativeOK && greeting
 		greeted = greeted || greeting
 		p = next
+	}
+	return false
+}
+
+// afterThanks reports whether the word before token i, past punctuation, is a word of thanks
+// (lexicon.thanks): "что" in "Спасибо, что подождали" gives the reason, it asks nothing.
+func (lex *lexicon) afterThanks(tokens []Token, i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		switch t := tokens[j]; t.Kind {
+		case Punct:
+			continue
+		case Word:
+			return lex.thanks[t.Norm]
+		default:
+			return false
+		}
 	}
 	return false
 }

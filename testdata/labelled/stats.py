@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Label distribution of the labelled set: counts per check and label, per language.
 
-usage: python3 stats.py [DIR] [--split dev|dev2|test]
+usage: python3 stats.py [DIR] [--split dev|dev2|dev3|test]
 
-Reads DIR/{lang}.{split}.gold.jsonl for every split present (dev, dev2, test; DIR defaults to
+Reads DIR/{lang}.{split}.gold.jsonl for every split present (dev, dev2, dev3, test; DIR defaults to
 this script's folder) and prints one table per language plus a total. Each cell is
-"all (dev/dev2/test)", one number per split found, unless --split picks one split.
+"all (dev/dev2/dev3/test)", one number per split found, unless --split picks one split.
 It also checks that every gold line has all 15 standard check ids with a valid result, that ids
 are unique across all files, that every gold id has a dialog in the matching
 {lang}.{split}.jsonl (and back), and that every dialog has the required transcript fields
@@ -23,7 +23,7 @@ CHECKS = ["greeting", "greeting_time", "clarifying_question", "empathy", "apolog
           "personalization", "hold_etiquette", "transfer_repeat", "expectations",
           "forbidden_phrases"]
 RESULTS = ["pass", "fail", "na", "review"]
-SPLIT_ORDER = ["dev", "dev2", "test"]
+SPLIT_ORDER = ["dev", "dev2", "dev3", "test"]
 CHANNELS = {"chat", "messenger", "email", "social", "sms", "voice"}
 SPEAKERS = {"customer", "agent", "bot", "system"}
 EVENTS = {"transfer", "hold", "unhold", "join", "leave", "close"}
