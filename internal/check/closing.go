@@ -50,7 +50,7 @@ func Closing(in *Input) Result {
 	}
 	window := agents[max(0, len(agents)-closingWindow):]
 	last := window[len(window)-1]
-	if m, ok := in.holdRequest(last); ok && customerAfter(in.Conv, last) {
+	if m, ok := in.leftOnHold(); ok {
 		ev := in.Evidence(last, m)
 		return Result{
 			Outcome:  Fail,
@@ -209,6 +209,20 @@ func closingOrdered(a, b Evidence) []Evidence {
 		a, b = b, a
 	}
 	return []Evidence{a, b}
+}
+
+// leftOnHold returns the request to wait in the agent's last reply when the customer writes on
+// after it and no agent comes back: the conversation was abandoned, not closed or answered.
+func (in *Input) leftOnHold() (Match, bool) {
+	agents := agentTurns(in.Conv)
+	if len(agents) == 0 {
+		return Match{}, false
+	}
+	last := agents[len(agents)-1]
+	if m, ok := in.holdRequest(last); ok && customerAfter(in.Conv, last) {
+		return m, true
+	}
+	return Match{}, false
 }
 
 // customerAfter reports whether the customer writes after turn i.

@@ -237,9 +237,10 @@ func caLastEnd(t *textproc.Text, first, last int) int {
 func (in *Input) caAligned(cw *caState, ci int, q caQuestion) (Evidence, bool) {
 	words := cw.words(ci, q.first, q.last)
 	replies := repliesAfter(in.Conv, ci, caWindow)
+	_, abandoned := in.leftOnHold()
 	for _, r := range replies {
-		if ev, ok := cw.caOverlap(words, cw.reply(r)); ok {
-			return ev, true
+		if ev, ok := cw.caOverlap(words, cw.reply(r)); ok && !(abandoned && in.inQuestion(ev)) {
+			return ev, true // an agent who asked back and then left the customer waiting answered nothing
 		}
 	}
 	t := in.Turn(ci)
@@ -256,6 +257,20 @@ func (in *Input) caAligned(cw *caState, ci int, q caQuestion) (Evidence, bool) {
 		}
 	}
 	return Evidence{}, false
+}
+
+// inQuestion reports whether evidence lies in a sentence of its turn that asks a question.
+func (in *Input) inQuestion(ev Evidence) bool {
+	t := in.Turn(ev.Turn)
+	if t == nil {
+		return false
+	}
+	for _, s := range t.Sentences {
+		if ev.Start >= s.Start && ev.Start < s.End {
+			return s.Question
+		}
+	}
+	return false
 }
 
 // caWhole looks for the next reply answering question q as the reply to its whole message: an
@@ -277,10 +292,12 @@ func (in *Input) caWhole(cw *caState, ci int, q caQuestion) (Evidence, bool) {
 			return in.Evidence(next, m), true
 		}
 	}
-	if ev, ok := in.caAsksBack(cw, next); ok {
+	// Asking back engages with the message, unless the agent then left the customer waiting.
+	_, abandoned := in.leftOnHold()
+	if ev, ok := in.caAsksBack(cw, next); ok && !abandoned {
 		return ev, true
 	}
-	if ev, ok := cw.caOverlap(cw.message(ci), rep); ok {
+	if ev, ok := cw.caOverlap(cw.message(ci), rep); ok && !(abandoned && in.inQuestion(ev)) {
 		return ev, true
 	}
 	if tok, ok := caValue(t); ok {
