@@ -1,7 +1,6 @@
 package qa
 
 import (
-	"encoding/json"
 	"fmt"
 	"slices"
 
@@ -24,7 +23,7 @@ func Applies(a rubric.AppliesTo, c *transcript.Conversation, language string) bo
 	if len(a.Languages) > 0 && language != "" && !slices.Contains(a.Languages, language) {
 		return false
 	}
-	if len(a.Queues) > 0 && !slices.Contains(a.Queues, metaQueue(c.Meta)) {
+	if len(a.Queues) > 0 && !slices.Contains(a.Queues, c.Queue()) {
 		return false
 	}
 	if len(a.Teams) > 0 && !slices.ContainsFunc(c.Agents, func(ag transcript.Agent) bool { return slices.Contains(a.Teams, ag.Team) }) {
@@ -48,16 +47,4 @@ func ApplicableKeys(a rubric.AppliesTo, keys []int64, convs []*transcript.Conver
 		}
 	}
 	return out, nil
-}
-
-// metaQueue returns meta.queue when meta is an object with a string queue; the store reads the
-// queue the same way.
-func metaQueue(meta json.RawMessage) string {
-	var m struct {
-		Queue string `json:"queue"`
-	}
-	if len(meta) == 0 || json.Unmarshal(meta, &m) != nil {
-		return ""
-	}
-	return m.Queue
 }

@@ -98,7 +98,7 @@ func toConversationRow(c *transcript.Conversation, received time.Time) (conversa
 		ExtID:      c.ID,
 		Channel:    string(c.Channel),
 		Language:   transcript.PrimaryLanguage(c.Language),
-		Queue:      metaQueue(c.Meta),
+		Queue:      c.Queue(),
 		Team:       team,
 		StartedAt:  start.UTC().Truncate(time.Microsecond),
 		Revision:   1,
@@ -106,18 +106,6 @@ func toConversationRow(c *transcript.Conversation, received time.Time) (conversa
 		ReceivedAt: received,
 		UpdatedAt:  received,
 	}, nil
-}
-
-// metaQueue returns meta.queue when meta is an object with a string queue (spec/transcript.md:
-// meta is free-form, so anything else simply has no queue).
-func metaQueue(meta json.RawMessage) string {
-	var m struct {
-		Queue string `json:"queue"`
-	}
-	if len(meta) == 0 || json.Unmarshal(meta, &m) != nil {
-		return ""
-	}
-	return m.Queue
 }
 
 // conversationAgents lists the agents of a conversation with their teams: the declared agents,

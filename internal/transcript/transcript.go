@@ -108,6 +108,18 @@ func (t Turn) IsMessage() bool {
 	return t.Speaker != SpeakerSystem && !t.Internal
 }
 
+// Queue returns meta.queue when meta is an object with a string queue (meta is free-form, so
+// anything else simply has no queue). Rubrics select conversations by it and the store indexes it.
+func (c *Conversation) Queue() string {
+	var m struct {
+		Queue string `json:"queue"`
+	}
+	if len(c.Meta) == 0 || json.Unmarshal(c.Meta, &m) != nil {
+		return ""
+	}
+	return m.Queue
+}
+
 // AgentOf returns the agent id a turn is attributed to: its own agent_id, or the only agent of
 // the conversation when there is just one.
 func (c *Conversation) AgentOf(t Turn) string {

@@ -1,6 +1,7 @@
 package transcript
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -126,5 +127,21 @@ func TestValidateOutOfOrderTimes(t *testing.T) {
 	err = c.Validate("line 1")
 	if !errors.Is(err, ErrOutOfOrder) || err.Error() != `conversation "c1": turns[1].at: is earlier than the turn before it (2026-11-20T06:11:00Z)` {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestQueue(t *testing.T) {
+	cases := map[string]string{
+		``:                                "",
+		`{"queue":"delivery"}`:            "delivery",
+		`{"queue":7}`:                     "",
+		`["queue"]`:                       "",
+		`{"team":"l1","queue":"billing"}`: "billing",
+	}
+	for meta, want := range cases {
+		c := Conversation{Meta: json.RawMessage(meta)}
+		if got := c.Queue(); got != want {
+			t.Errorf("meta %s: Queue() = %q, want %q", meta, got, want)
+		}
 	}
 }
