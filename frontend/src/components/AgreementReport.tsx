@@ -9,11 +9,6 @@ import { kappaBand, kappaText, percent } from '../lib/calibration';
 
 export function AgreementReport({ agreement: a, names }: { agreement: Agreement; names: (id: number) => string }) {
   const { t, lang } = useI18n();
-  const kappaCell = (k: number | null) => (
-    <td data-kappa={k ?? 'undefined'}>
-      {kappaText(k, lang)} <span className="muted small">({t(`agr.band.${kappaBand(k)}`)})</span>
-    </td>
-  );
   return (
     <section className="calibration-tables" aria-labelledby="agr-h">
       <h2 id="agr-h">{t('agr.title')}</h2>
@@ -37,50 +32,26 @@ export function AgreementReport({ agreement: a, names }: { agreement: Agreement;
         <p>{t('agr.explain3')}</p>
       </details>
       <div className="grid-2">
-        <table className="table table-compact" aria-label={t('agr.reviewersTitle')}>
-          <caption className="section-name">{t('agr.reviewersTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('agr.col.reviewer')}</th>
-              <th scope="col">{t('agr.col.decisions')}</th>
-              <th scope="col">{t('agr.col.agreement')}</th>
-              <th scope="col">{t('agr.col.kappa')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {a.reviewers.map((r) => (
-              <tr key={r.reviewer_id} data-reviewer={r.reviewer_id} data-agreement={r.agreement}>
-                <td>{names(r.reviewer_id)}</td>
-                <td>{r.decisions}</td>
-                <td>{percent(r.agreement, lang)}</td>
-                {kappaCell(r.kappa)}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <table className="table table-compact" aria-label={t('agr.pairsTitle')}>
-          <caption className="section-name">{t('agr.pairsTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('agr.col.pair')}</th>
-              <th scope="col">{t('agr.col.decisions')}</th>
-              <th scope="col">{t('agr.col.agreement')}</th>
-              <th scope="col">{t('agr.col.kappa')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {a.pairs.map((p) => (
-              <tr key={`${p.a}-${p.b}`} data-pair={`${p.a}-${p.b}`} data-agreement={p.agreement}>
-                <td>
-                  {names(p.a)} · {names(p.b)}
-                </td>
-                <td>{p.decisions}</td>
-                <td>{percent(p.agreement, lang)}</td>
-                {kappaCell(p.kappa)}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <AgreementTable
+          title={t('agr.reviewersTitle')}
+          first={t('agr.col.reviewer')}
+          rows={a.reviewers.map((r) => ({
+            key: String(r.reviewer_id),
+            data: { 'data-reviewer': r.reviewer_id },
+            label: names(r.reviewer_id),
+            ...r,
+          }))}
+        />
+        <AgreementTable
+          title={t('agr.pairsTitle')}
+          first={t('agr.col.pair')}
+          rows={a.pairs.map((p) => ({
+            key: `${p.a}-${p.b}`,
+            data: { 'data-pair': `${p.a}-${p.b}` },
+            label: `${names(p.a)} · ${names(p.b)}`,
+            ...p,
+          }))}
+        />
       </div>
       <table className="table table-compact" aria-label={t('agr.itemsTitle')}>
         <caption className="section-name">{t('agr.itemsTitle')}</caption>
@@ -100,14 +71,61 @@ export function AgreementReport({ agreement: a, names }: { agreement: Agreement;
               <td>{itemLabel(t, it.item_id)}</td>
               <td>{it.pairs}</td>
               <td>{percent(it.pairwise, lang)}</td>
-              {kappaCell(it.kappa)}
+              <KappaCell k={it.kappa} />
               <td>{percent(it.automation, lang)}</td>
-              {kappaCell(it.automation_kappa)}
+              <KappaCell k={it.automation_kappa} />
             </tr>
           ))}
         </tbody>
       </table>
     </section>
+  );
+}
+
+function KappaCell({ k }: { k: number | null }) {
+  const { t, lang } = useI18n();
+  return (
+    <td data-kappa={k ?? 'undefined'}>
+      {kappaText(k, lang)} <span className="muted small">({t(`agr.band.${kappaBand(k)}`)})</span>
+    </td>
+  );
+}
+
+type AgreementRow = {
+  key: string;
+  data: Record<string, string | number>;
+  label: string;
+  decisions: number;
+  agreement: number;
+  kappa: number | null;
+};
+
+// AgreementTable lists agreements one row each: each reviewer against the automation, or each
+// pair of reviewers.
+function AgreementTable({ title, first, rows }: { title: string; first: string; rows: AgreementRow[] }) {
+  const { t, lang } = useI18n();
+  return (
+    <table className="table table-compact" aria-label={title}>
+      <caption className="section-name">{title}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{first}</th>
+          <th scope="col">{t('agr.col.decisions')}</th>
+          <th scope="col">{t('agr.col.agreement')}</th>
+          <th scope="col">{t('agr.col.kappa')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key} {...r.data} data-agreement={r.agreement}>
+            <td>{r.label}</td>
+            <td>{r.decisions}</td>
+            <td>{percent(r.agreement, lang)}</td>
+            <KappaCell k={r.kappa} />
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

@@ -7,6 +7,7 @@ import { Empty, ErrorBox, Loading } from '../components/Status';
 import { useI18n } from '../i18n';
 import { dateTime } from '../lib/time';
 import { useAsync } from '../lib/useAsync';
+import { Pager } from '../components/Pager';
 
 const PAGE = 50;
 
@@ -63,17 +64,7 @@ export function ConversationsPage() {
           </tbody>
         </table>
       )}
-      {total > PAGE && (
-        <div className="pager">
-          <button type="button" className="btn" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-            {t('common.prev')}
-          </button>
-          <span>{t('common.range', { from: offset + 1, to: Math.min(total, offset + PAGE), total })}</span>
-          <button type="button" className="btn" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
-            {t('common.next')}
-          </button>
-        </div>
-      )}
+      <Pager offset={offset} page={PAGE} total={total} onOffset={setOffset} />
     </div>
   );
 }
