@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
+	"github.com/qa-scorer/qa-scorer/internal/check"
 	"github.com/qa-scorer/qa-scorer/internal/httpapi"
 	"github.com/qa-scorer/qa-scorer/internal/password"
 	"github.com/qa-scorer/qa-scorer/internal/qa"
@@ -136,6 +137,7 @@ func TestServeEndToEnd(t *testing.T) {
 		if status != 200 || !strings.Contains(body, `"conversation_id":"e2e-1"`) {
 			t.Errorf("the ingested conversation has no standard scorecard: %d %.300s", status, body)
 		}
+		checkReasonCodes(t, body, "e2e-1")
 		_, metrics := call(t, browser, "GET", ts.url+"/metrics", "", "")
 		if !strings.Contains(metrics, "qa_scoring_lag_seconds_count") || strings.Contains(metrics, "qa_scoring_lag_seconds_count 0\n") ||
 			!strings.Contains(metrics, `qa_ingested_conversations_total{outcome="rejected"} 1`) {
@@ -149,6 +151,40 @@ func TestServeEndToEnd(t *testing.T) {
 			t.Errorf("after logout /me: %d, want 401", status)
 		}
 	})
+}
+
+// checkReasonCodes reads a listing of stored scorecards as the API serves it and checks that
+// every item of conversation id kept its reason code and args through the store: the English
+// template of the code filled with the args gives the reason. The conversation's greeting is
+// "Hello".
+func checkReasonCodes(t *testing.T, body, id string) {
+	t.Helper()
+	var list struct {
+		Items []qa.StoredScorecard `json:"items"`
+	}
+	if err := json.Unmarshal([]byte(body), &list); err != nil {
+		t.Fatal(err)
+	}
+	templates := check.ReasonTemplates()
+	found := false
+	for _, sc := range list.Items {
+		if sc.Card.ConversationID != id {
+			continue
+		}
+		found = true
+		for _, it := range sc.Card.Items {
+			template, ok := templates[it.ReasonCode]
+			if !ok || check.RenderReason(template, it.ReasonArgs) != it.Reason {
+				t.Errorf("%s %s: code %q args %v do not give the reason %q", id, it.ID, it.ReasonCode, it.ReasonArgs, it.Reason)
+			}
+			if it.ID == check.IDGreeting && (it.ReasonCode != "greeting.pass" || it.ReasonArgs["phrase"] != "Hello") {
+				t.Errorf("%s greeting: code %q args %v, want greeting.pass with phrase Hello", id, it.ReasonCode, it.ReasonArgs)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no scorecard of %s in %.300s", id, body)
+	}
 }
 
 // TestImportCommand loads a file into a running server with `qa import`, authenticated by a

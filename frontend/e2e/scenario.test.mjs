@@ -324,6 +324,10 @@ test('the interface switches language (Russian conversation view)', async () => 
       await page.getByLabel('Язык').first().selectOption('uk');
       await page.getByRole('heading', { name: /^Діалог / }).waitFor();
       await page.getByLabel('Мова').first().selectOption('ru');
+      // The server's reason code is shown in Russian (the English reason is the fallback).
+      await page
+        .locator('li.item[data-item="greeting"] .item-reason', { hasText: /^(первый ответ оператора содержит приветствие|в первом ответе оператора нет приветствия)/ })
+        .waitFor();
       await page.locator('li.item .item-head').first().click();
       await settle(page);
       await shot(page, '17-conversation-ru');

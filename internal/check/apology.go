@@ -1,8 +1,6 @@
 package check
 
 import (
-	"fmt"
-
 	"github.com/qa-scorer/qa-scorer/internal/transcript"
 )
 
@@ -42,6 +40,18 @@ const (
 
 var apologySets = []string{SetApologyFailure, SetApologyAdmission, SetApologyCustomerSide, SetApologyApology, SetApologyExclude, SetApologyAction, SetApologyOwned, SetExpectationsPromise}
 
+// Reasons of apology: {failure} is the customer's words reporting the failure.
+var (
+	apologyNoFailure    = explanation{"apology.na_no_failure", NA, "the customer reports no failure on the company's side"}
+	apologyNoReply      = explanation{"apology.na_no_reply", NA, `the customer reports a failure ("{failure}") but no agent reply follows`}
+	apologyCustomerSide = explanation{"apology.na_customer_side", NA, `the agent explains that the cause of "{failure}" lies with the customer: "{cause}"`}
+	apologyPass         = explanation{"apology.pass", Pass, `the agent apologises for "{failure}" ("{apology}") and acts: "{action}"`}
+	apologyNoAction     = explanation{"apology.fail_no_action", Fail, `the agent apologises ("{apology}") for "{failure}" but offers no fix, compensation, escalation, explanation or timeline with it`}
+	apologyNone         = explanation{"apology.fail_no_apology", Fail, `the failure ("{failure}") gets no apology on the company's behalf`}
+)
+
+var apologyReasons = []explanation{apologyNoFailure, apologyNoReply, apologyCustomerSide, apologyPass, apologyNoAction, apologyNone}
+
 // Apology checks that the agent apologises for a failure the customer reports and pairs the
 // apology with an action (spec/checks.md §apology).
 //
@@ -72,17 +82,17 @@ func Apology(in *Input) Result {
 	}
 	trig, from, ok := in.companyFailure()
 	if !ok {
-		return Result{Outcome: NA, Reason: "the customer reports no failure on the company's side"}
+		return apologyNoFailure.result(nil)
 	}
 	var replies []int
 	for a := from; a >= 0; a = nextAgentTurn(in.Conv, a) {
 		replies = append(replies, a)
 	}
 	if len(replies) == 0 {
-		return Result{Outcome: NA, Reason: fmt.Sprintf("the customer reports a failure (%s) but no agent reply follows", quote(trig.Text)), Evidence: []Evidence{trig}}
+		return apologyNoReply.result(Args{"failure": clip(trig.Text)}, trig)
 	}
 	if cause, ok := in.customerSideCause(replies); ok {
-		return Result{Outcome: NA, Reason: fmt.Sprintf("the agent explains that the cause of %s lies with the customer: %s", quote(trig.Text), quote(cause.Text)), Evidence: []Evidence{trig, cause}}
+		return apologyCustomerSide.result(Args{"failure": clip(trig.Text), "cause": clip(cause.Text)}, trig, cause)
 	}
 	var bare *Evidence
 	for k, a := range replies {
@@ -93,11 +103,7 @@ func Apology(in *Input) Result {
 		ap := in.Evidence(a, aps[0])
 		for _, b := range replies[k:min(k+2, len(replies))] {
 			if act, ok := in.apologyAction(b); ok {
-				return Result{
-					Outcome:  Pass,
-					Reason:   fmt.Sprintf("the agent apologises for %s (%s) and acts: %s", quote(trig.Text), quote(ap.Text), quote(act.Text)),
-					Evidence: []Evidence{trig, ap, act},
-				}
+				return apologyPass.result(Args{"failure": clip(trig.Text), "apology": clip(ap.Text), "action": clip(act.Text)}, trig, ap, act)
 			}
 		}
 		if bare == nil {
@@ -105,17 +111,9 @@ func Apology(in *Input) Result {
 		}
 	}
 	if bare != nil {
-		return Result{
-			Outcome:  Fail,
-			Reason:   fmt.Sprintf("the agent apologises (%s) for %s but offers no fix, compensation, escalation, explanation or timeline with it", quote(bare.Text), quote(trig.Text)),
-			Evidence: []Evidence{trig, *bare},
-		}
+		return apologyNoAction.result(Args{"apology": clip(bare.Text), "failure": clip(trig.Text)}, trig, *bare)
 	}
-	return Result{
-		Outcome:  Fail,
-		Reason:   fmt.Sprintf("the failure (%s) gets no apology on the company's behalf", quote(trig.Text)),
-		Evidence: []Evidence{trig, in.TurnEvidence(replies[0])},
-	}
+	return apologyNone.result(Args{"failure": clip(trig.Text)}, trig, in.TurnEvidence(replies[0]))
 }
 
 // companyFailure finds the failure that calls for an apology: the first customer report of one,

@@ -32,6 +32,17 @@ const (
 
 var badNewsSets = []string{SetBadNewsBad, SetBadNewsGood, SetBadNewsOffer, SetBadNewsExclude, SetBadNewsContrast, SetClosingOffer}
 
+// Reasons of bad_news_first. A fail in one reply names its turn and both phrases; a fail in
+// several replies lists them in {pairs}, in English ("turn 3: "we can" before "cannot"; …").
+var (
+	badNewsNA          = explanation{"bad_news_first.na", NA, "no agent reply carries both bad news and good news or an alternative"}
+	badNewsFail        = explanation{"bad_news_first.fail", Fail, `good news or an alternative comes before the bad news: turn {turn}: "{good}" before "{bad}"`}
+	badNewsFailSeveral = explanation{"bad_news_first.fail_several", Fail, "good news or an alternative comes before the bad news: {pairs}"}
+	badNewsPass        = explanation{"bad_news_first.pass", Pass, `the bad news comes first ("{bad}", then "{good}")`}
+)
+
+var badNewsReasons = []explanation{badNewsNA, badNewsFail, badNewsFailSeveral, badNewsPass}
+
 // BadNewsFirst checks that an agent reply carrying both bad news and good news or an
 // alternative starts with the bad news (spec/checks.md §bad_news_first).
 //
@@ -55,7 +66,8 @@ func BadNewsFirst(in *Input) Result {
 	var both int
 	var first []Evidence
 	var failed []Evidence
-	var quotes []string
+	var pairs []string
+	var fail Args
 	for _, a := range agentTurns(in.Conv) {
 		bads := in.Find(SetBadNewsBad, a)
 		if len(bads) == 0 {
@@ -70,7 +82,10 @@ func BadNewsFirst(in *Input) Result {
 		gev := in.Evidence(a, good)
 		if good.Start < bads[0].Start {
 			failed = append(failed, gev, bad)
-			quotes = append(quotes, fmt.Sprintf("turn %d: %s before %s", a, quote(gev.Text), quote(bad.Text)))
+			pairs = append(pairs, fmt.Sprintf("turn %d: %s before %s", a, quote(gev.Text), quote(bad.Text)))
+			if fail == nil {
+				fail = Args{"turn": a, "good": clip(gev.Text), "bad": clip(bad.Text)}
+			}
 			continue
 		}
 		if first == nil {
@@ -79,15 +94,13 @@ func BadNewsFirst(in *Input) Result {
 	}
 	switch {
 	case both == 0:
-		return Result{Outcome: NA, Reason: "no agent reply carries both bad news and good news or an alternative"}
-	case len(failed) > 0:
-		return Result{Outcome: Fail, Reason: "good news or an alternative comes before the bad news: " + strings.Join(quotes, "; "), Evidence: failed}
+		return badNewsNA.result(nil)
+	case len(pairs) == 1:
+		return badNewsFail.result(fail, failed...)
+	case len(pairs) > 1:
+		return badNewsFailSeveral.result(Args{"pairs": strings.Join(pairs, "; ")}, failed...)
 	}
-	return Result{
-		Outcome:  Pass,
-		Reason:   fmt.Sprintf("the bad news comes first (%s, then %s)", quote(first[0].Text), quote(first[1].Text)),
-		Evidence: first,
-	}
+	return badNewsPass.result(Args{"bad": clip(first[0].Text), "good": clip(first[1].Text)}, first...)
 }
 
 // firstGoodNews returns the first good-news phrase or offer of agent turn i that is not negated

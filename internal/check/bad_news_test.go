@@ -47,6 +47,16 @@ func TestBadNewsFirst(t *testing.T) {
 			evidence: []span{{3, "We can offer"}, {3, "sadly"}},
 		},
 		{
+			name: "every reply with the good news first is listed",
+			conv: conv("en",
+				customer("Can I return it?"),
+				agent("We can offer a voucher instead; sadly it cannot be returned."),
+				customer("And the other one?"),
+				agent("We can offer a repair; sadly it cannot be returned either.")),
+			want: Fail, reason: `good news or an alternative comes before the bad news: turn 1: "We can offer" before "sadly"; turn 3: "We can offer" before "sadly"`,
+			evidence: []span{{1, "We can offer"}, {1, "sadly"}, {3, "We can offer"}, {3, "sadly"}},
+		},
+		{
 			name: "good news followed by a negation is no good news",
 			conv: conv("en",
 				customer("Can you deliver today?"),

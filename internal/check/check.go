@@ -34,8 +34,13 @@ type Evidence struct {
 
 // Result is what a check found.
 type Result struct {
-	Outcome  Outcome
-	Reason   string // one line a reviewer can read
+	Outcome Outcome
+	Reason  string // one line a reviewer can read, in English
+	// Code names which explanation Reason is ("greeting.pass"), and Args are the values it
+	// quotes: the web app shows the reason in the reviewer's language from these two
+	// (reason.go). Reason is always the code's English template filled with Args.
+	Code     string
+	Args     Args
 	Evidence []Evidence
 }
 

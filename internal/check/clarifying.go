@@ -1,8 +1,6 @@
 package check
 
 import (
-	"fmt"
-
 	"github.com/qa-scorer/qa-scorer/internal/transcript"
 )
 
@@ -31,6 +29,18 @@ const (
 	// count only where they open the sentence: "Send me the order number and I'll check" asks.
 	SetClarifyingAside = "clarifying.aside"
 )
+
+// Reasons of clarifying_question.
+var (
+	clarifyingNoIssue   = explanation{"clarifying_question.na_no_issue", NA, "the customer raised no issue"}
+	clarifyingPass      = explanation{"clarifying_question.pass", Pass, `the agent asks about the issue before answering: "{question}"`}
+	clarifyingGuessed   = explanation{"clarifying_question.fail_guessed", Fail, `the agent guessed what the customer meant instead of asking: "{guess}"`}
+	clarifyingCorrected = explanation{"clarifying_question.fail_corrected", Fail, `the agent answered without asking about the issue and the customer had to correct them: "{correction}"`}
+	clarifyingSolved    = explanation{"clarifying_question.na_solved", NA, "the agent solved the request without needing to ask and nothing shows a misunderstanding"}
+	clarifyingNotNeeded = explanation{"clarifying_question.na_not_needed", NA, "the agent answered without a question and nothing shows a misunderstanding: no clarification was needed"}
+)
+
+var clarifyingReasons = []explanation{clarifyingNoIssue, clarifyingPass, clarifyingGuessed, clarifyingCorrected, clarifyingSolved, clarifyingNotNeeded}
 
 var clarifyingSets = []string{
 	SetGreeting, SetCustomerSignoff,
@@ -72,7 +82,7 @@ func ClarifyingQuestion(in *Input) Result {
 	}
 	issue := in.firstIssueTurn()
 	if issue < 0 {
-		return Result{Outcome: NA, Reason: "the customer raised no issue"}
+		return clarifyingNoIssue.result(nil)
 	}
 	solution, sm := in.firstSolution(issue)
 	for _, a := range agents {
@@ -83,25 +93,20 @@ func ClarifyingQuestion(in *Input) Result {
 			break
 		}
 		if ev, ok := in.clarifyingQuestionIn(a); ok {
-			return Result{Outcome: Pass, Reason: "the agent asks about the issue before answering: " + quote(ev.Text), Evidence: []Evidence{ev}}
+			return clarifyingPass.result(Args{"question": clip(ev.Text)}, ev)
 		}
 	}
 	if ev, ok := in.agentGuess(issue, solution); ok {
-		return Result{Outcome: Fail, Reason: "the agent guessed what the customer meant instead of asking: " + quote(ev.Text), Evidence: []Evidence{ev}}
+		return clarifyingGuessed.result(Args{"guess": clip(ev.Text)}, ev)
 	}
 	if agent, cue, ok := in.customerCorrection(issue); ok {
 		ev := in.Evidence(cue.turn, cue.m)
-		return Result{
-			Outcome:  Fail,
-			Reason:   fmt.Sprintf("the agent answered without asking about the issue and the customer had to correct them: %s", quote(ev.Text)),
-			Evidence: []Evidence{in.TurnEvidence(agent), ev},
-		}
+		return clarifyingCorrected.result(Args{"correction": clip(ev.Text)}, in.TurnEvidence(agent), ev)
 	}
 	if solution >= 0 {
-		return Result{Outcome: NA, Reason: "the agent solved the request without needing to ask and nothing shows a misunderstanding",
-			Evidence: []Evidence{in.Evidence(solution, sm)}}
+		return clarifyingSolved.result(nil, in.Evidence(solution, sm))
 	}
-	return Result{Outcome: NA, Reason: "the agent answered without a question and nothing shows a misunderstanding: no clarification was needed"}
+	return clarifyingNotNeeded.result(nil)
 }
 
 // firstIssueTurn returns the first customer message with a sentence that is not only a greeting

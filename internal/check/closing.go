@@ -1,8 +1,6 @@
 package check
 
 import (
-	"fmt"
-
 	"github.com/qa-scorer/qa-scorer/internal/textproc"
 	"github.com/qa-scorer/qa-scorer/internal/transcript"
 )
@@ -24,6 +22,21 @@ const (
 
 var closingSets = []string{SetClosingOffer, SetClosingFarewell, SetClosingWelcome}
 
+// Reasons of closing. The _question variants are for a closing that checks the customer's need
+// with a question rather than a closing.offer phrase.
+var (
+	closingNoReply         = explanation{"closing.na_no_reply", NA, "the customer left before any agent reply"}
+	closingLeftWaiting     = explanation{"closing.fail_left_waiting", Fail, `the agent's last reply asks the customer to wait ("{request}") and the agent never comes back to close`}
+	closingPass            = explanation{"closing.pass", Pass, `the agent offers more help ("{offer}") and takes leave ("{farewell}")`}
+	closingPassQuestion    = explanation{"closing.pass_question", Pass, `the agent asks about the customer's need ("{offer}") and takes leave ("{farewell}")`}
+	closingNoFarewell      = explanation{"closing.fail_no_farewell", Fail, `the agent offers more help ("{offer}") but never says goodbye or thanks`}
+	closingNoFarewellAsked = explanation{"closing.fail_no_farewell_question", Fail, `the agent asks about the customer's need ("{offer}") but never says goodbye or thanks`}
+	closingNoOffer         = explanation{"closing.fail_no_offer", Fail, `the agent takes leave ("{farewell}") without offering more help or checking the issue is solved`}
+	closingNeither         = explanation{"closing.fail_neither", Fail, "the agent's last replies neither offer more help nor say goodbye or thanks"}
+)
+
+var closingReasons = []explanation{closingNoReply, closingLeftWaiting, closingPass, closingPassQuestion, closingNoFarewell, closingNoFarewellAsked, closingNoOffer, closingNeither}
+
 // closingWindow is how many of the agent's last replies make up the closing: the offer often
 // comes in the reply before the customer's "no, that's all", and the goodbye in the last one.
 const closingWindow = 2
@@ -43,7 +56,7 @@ const closingWindow = 2
 func Closing(in *Input) Result {
 	agents := agentTurns(in.Conv)
 	if len(agents) == 0 {
-		return Result{Outcome: NA, Reason: "the customer left before any agent reply"}
+		return closingNoReply.result(nil)
 	}
 	if in.Set(SetClosingOffer) == nil || in.Set(SetClosingFarewell) == nil {
 		return in.NoLexicon()
@@ -52,44 +65,24 @@ func Closing(in *Input) Result {
 	last := window[len(window)-1]
 	if m, ok := in.leftOnHold(); ok {
 		ev := in.Evidence(last, m)
-		return Result{
-			Outcome:  Fail,
-			Reason:   fmt.Sprintf("the agent's last reply asks the customer to wait (%s) and the agent never comes back to close", quote(ev.Text)),
-			Evidence: []Evidence{ev},
-		}
+		return closingLeftWaiting.result(Args{"request": clip(ev.Text)}, ev)
 	}
-	offers := "offers more help"
+	pass, noFarewell := closingPass, closingNoFarewell
 	offer, hasOffer := in.closingFind(SetClosingOffer, window)
 	if !hasOffer {
-		offers = "asks about the customer's need"
+		pass, noFarewell = closingPassQuestion, closingNoFarewellAsked
 		offer, hasOffer = in.closingQuestion(window)
 	}
 	bye, hasBye := in.closingFarewell(window)
 	switch {
 	case hasOffer && hasBye:
-		return Result{
-			Outcome:  Pass,
-			Reason:   fmt.Sprintf("the agent %s (%s) and takes leave (%s)", offers, quote(offer.Text), quote(bye.Text)),
-			Evidence: closingOrdered(offer, bye),
-		}
+		return pass.result(Args{"offer": clip(offer.Text), "farewell": clip(bye.Text)}, closingOrdered(offer, bye)...)
 	case hasOffer:
-		return Result{
-			Outcome:  Fail,
-			Reason:   fmt.Sprintf("the agent %s (%s) but never says goodbye or thanks", offers, quote(offer.Text)),
-			Evidence: closingMissing(in, offer, last),
-		}
+		return noFarewell.result(Args{"offer": clip(offer.Text)}, closingMissing(in, offer, last)...)
 	case hasBye:
-		return Result{
-			Outcome:  Fail,
-			Reason:   fmt.Sprintf("the agent takes leave (%s) without offering more help or checking the issue is solved", quote(bye.Text)),
-			Evidence: closingMissing(in, bye, last),
-		}
+		return closingNoOffer.result(Args{"farewell": clip(bye.Text)}, closingMissing(in, bye, last)...)
 	}
-	return Result{
-		Outcome:  Fail,
-		Reason:   "the agent's last replies neither offer more help nor say goodbye or thanks",
-		Evidence: []Evidence{in.TurnEvidence(last)},
-	}
+	return closingNeither.result(nil, in.TurnEvidence(last))
 }
 
 // closingFind returns evidence on the last match of a set in the given turns (the closest to

@@ -1,9 +1,6 @@
 package check
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/qa-scorer/qa-scorer/internal/textproc"
 )
 
@@ -49,6 +46,15 @@ const (
 )
 
 var completeAnswerSets = []string{SetCAStopwords, SetCAAnswer, SetCAOpen, SetCAWhy, SetCABecause, SetCASkip, SetCARequest, SetCASplit, SetCAAsk, SetCAIndirect, SetCAHollow}
+
+// Reasons of complete_answer.
+var (
+	caNoQuestion = explanation{"complete_answer.na_no_question", NA, "the customer asked no question"}
+	caFail       = explanation{"complete_answer.fail", Fail, "{missing} of {asked} customer questions got no answer: {questions}"}
+	caPass       = explanation{"complete_answer.pass", Pass, "all {asked} customer questions were answered"}
+)
+
+var completeAnswerReasons = []explanation{caNoQuestion, caFail, caPass}
 
 // caWindow is how many agent (or bot) replies after a question may still answer it by sharing
 // its content words: the answer often comes after a clarification or a hold, not in the very
@@ -108,23 +114,11 @@ func CompleteAnswer(in *Input) Result {
 	}
 	switch {
 	case asked == 0:
-		return Result{Outcome: NA, Reason: "the customer asked no question"}
+		return caNoQuestion.result(nil)
 	case len(missing) > 0:
-		quotes := make([]string, len(missing))
-		for i, ev := range missing {
-			quotes[i] = quote(ev.Text)
-		}
-		return Result{
-			Outcome:  Fail,
-			Reason:   fmt.Sprintf("%d of %d customer questions got no answer: %s", len(missing), asked, strings.Join(quotes, ", ")),
-			Evidence: missing,
-		}
+		return caFail.result(Args{"missing": len(missing), "asked": asked, "questions": quoteList(missing, ", ")}, missing...)
 	}
-	return Result{
-		Outcome:  Pass,
-		Reason:   fmt.Sprintf("all %d customer questions were answered", asked),
-		Evidence: answered,
-	}
+	return caPass.result(Args{"asked": asked}, answered...)
 }
 
 // caAnswers sets evs[k] to the answer to question qs[k] of customer turn ci, leaving it nil

@@ -1,7 +1,6 @@
 package check
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -27,6 +26,20 @@ const (
 )
 
 var empathySets = []string{SetEmpathyEmotion, SetEmpathyPositive, SetEmpathyAcknowledge, SetEmpathyExclude}
+
+// Reasons of empathy: {emotion} is the customer's words that show the feeling. A fail names
+// what showed it: an emotion phrase, a negative emoji, capitals or emphatic punctuation.
+var (
+	empathyFail            = explanation{"empathy.fail", Fail, `the customer shows "{emotion}" and neither of the next two agent replies acknowledges the feeling`}
+	empathyFailEmoji       = explanation{"empathy.fail_emoji", Fail, `the customer shows the emoji "{emotion}" and neither of the next two agent replies acknowledges the feeling`}
+	empathyFailCaps        = explanation{"empathy.fail_caps", Fail, `the customer shows shouting in capitals "{emotion}" and neither of the next two agent replies acknowledges the feeling`}
+	empathyFailPunctuation = explanation{"empathy.fail_punctuation", Fail, `the customer shows emphatic punctuation "{emotion}" and neither of the next two agent replies acknowledges the feeling`}
+	empathyNoEmotion       = explanation{"empathy.na_no_emotion", NA, "the customer shows no negative emotion"}
+	empathyNoReply         = explanation{"empathy.na_no_reply", NA, `the customer shows emotion ("{emotion}") but no agent reply follows`}
+	empathyPass            = explanation{"empathy.pass", Pass, `the agent acknowledges the customer's feeling ("{acknowledgement}") after "{emotion}"`}
+)
+
+var empathyReasons = []explanation{empathyFail, empathyFailEmoji, empathyFailCaps, empathyFailPunctuation, empathyNoEmotion, empathyNoReply, empathyPass}
 
 // empathyWindow is how many agent replies after an emotional message may carry the
 // acknowledgement: "the next reply or the one after" (spec/checks.md §empathy).
@@ -55,7 +68,7 @@ func Empathy(in *Input) Result {
 	var first, answered, ack Evidence
 	triggers, acknowledged := 0, false
 	for _, c := range customerTurns(in.Conv) {
-		trig, label, ok := in.emotionIn(c)
+		trig, unacknowledged, ok := in.emotionIn(c)
 		if !ok {
 			continue
 		}
@@ -73,25 +86,17 @@ func Empathy(in *Input) Result {
 			}
 		}
 		if !acknowledged {
-			return Result{
-				Outcome:  Fail,
-				Reason:   fmt.Sprintf("the customer shows %s and neither of the next two agent replies acknowledges the feeling", label),
-				Evidence: []Evidence{trig, in.TurnEvidence(window[0])},
-			}
+			return unacknowledged.result(Args{"emotion": clip(trig.Text)}, trig, in.TurnEvidence(window[0]))
 		}
 		break // one acknowledgement covers the rest of the outburst
 	}
 	switch {
 	case triggers == 0:
-		return Result{Outcome: NA, Reason: "the customer shows no negative emotion"}
+		return empathyNoEmotion.result(nil)
 	case !acknowledged:
-		return Result{Outcome: NA, Reason: fmt.Sprintf("the customer shows emotion (%s) but no agent reply follows", quote(first.Text)), Evidence: []Evidence{first}}
+		return empathyNoReply.result(Args{"emotion": clip(first.Text)}, first)
 	}
-	return Result{
-		Outcome:  Pass,
-		Reason:   fmt.Sprintf("the agent acknowledges the customer's feeling (%s) after %s", quote(ack.Text), quote(answered.Text)),
-		Evidence: []Evidence{answered, ack},
-	}
+	return empathyPass.result(Args{"acknowledgement": clip(ack.Text), "emotion": clip(answered.Text)}, answered, ack)
 }
 
 // firstUnless returns the first non-negated match of set in turn i that overlaps no match of
@@ -109,16 +114,16 @@ func (in *Input) firstUnless(set string, i int, except string) (Match, bool) {
 	return Match{}, false
 }
 
-// emotionIn returns the first sign of negative emotion in customer turn i, with a label for
-// the reason line: an emotion phrase, else shouting.
-func (in *Input) emotionIn(i int) (Evidence, string, bool) {
+// emotionIn returns the first sign of negative emotion in customer turn i, with the reason a
+// fail gives when no agent acknowledges it, which names the kind of sign: an emotion phrase,
+// else an emoji or shouting.
+func (in *Input) emotionIn(i int) (Evidence, explanation, bool) {
 	if m, ok := in.FindFirst(SetEmpathyEmotion, i); ok {
-		ev := in.Evidence(i, m)
-		return ev, quote(ev.Text), true
+		return in.Evidence(i, m), empathyFail, true
 	}
 	t := in.Turn(i)
 	if t == nil {
-		return Evidence{}, "", false
+		return Evidence{}, explanation{}, false
 	}
 	var positive []Match
 	looked := false // the positive phrases are looked up only once a cue shows up
@@ -131,22 +136,22 @@ func (in *Input) emotionIn(i int) (Evidence, string, bool) {
 	if k, ok := symbolPhrase(in.Set(SetEmpathyEmotion), t); ok {
 		if si := sentenceOfToken(t, k); si < 0 || !cheerful(t.Sentences[si]) {
 			ev := tokenSpanEvidence(i, t, k, k)
-			return ev, "the emoji " + quote(ev.Text), true
+			return ev, empathyFailEmoji, true
 		}
 	}
 	for _, s := range t.Sentences {
 		if from, to, ok := capsRun(t, s); ok && !cheerful(s) {
 			ev := tokenSpanEvidence(i, t, from, to)
-			return ev, "shouting in capitals " + quote(ev.Text), true
+			return ev, empathyFailCaps, true
 		}
 		// "Thanks so much!!!" and "Hello!!" are joy: the marks count unless a positive phrase
 		// ends at most three words before them.
 		if from, to, ok := exclamationRun(t, s); ok && !(cheerful(s) && positiveBefore(t, positive, s.First, from)) {
 			ev := tokenSpanEvidence(i, t, from, to)
-			return ev, "emphatic punctuation " + quote(ev.Text), true
+			return ev, empathyFailPunctuation, true
 		}
 	}
-	return Evidence{}, "", false
+	return Evidence{}, explanation{}, false
 }
 
 // symbolPhrase returns the first symbol token of t (an emoji such as 😡) that is written as a

@@ -53,10 +53,5 @@ func tokenEvidence(i int, tok textproc.Token) Evidence {
 
 // quote shortens a text for a reason line.
 func quote(s string) string {
-	const max = 80
-	r := []rune(s)
-	if len(r) > max {
-		return "\"" + string(r[:max-1]) + "…\""
-	}
-	return "\"" + s + "\""
+	return "\"" + clip(s) + "\""
 }

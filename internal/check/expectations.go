@@ -1,7 +1,6 @@
 package check
 
 import (
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -32,6 +31,16 @@ const (
 
 var expectationsSets = []string{SetExpectationsPromise, SetExpectationsTimeframe, SetExpectationsUnit, SetExpectationsNumeral, SetExpectationsVague}
 
+// Reasons of expectations.
+var (
+	expectationsFail     = explanation{"expectations.fail", Fail, "promise without a concrete time frame: {promises}"}
+	expectationsNA       = explanation{"expectations.na", NA, "the agent promises no follow-up or fix"}
+	expectationsPass     = explanation{"expectations.pass", Pass, `every promise carries a time frame: "{promise}"`}
+	expectationsPassMore = explanation{"expectations.pass_more", Pass, `every promise carries a time frame: "{promise}" and {more} more`}
+)
+
+var expectationsReasons = []explanation{expectationsFail, expectationsNA, expectationsPass, expectationsPassMore}
+
 // Expectations checks that every promise of a follow-up or a fix carries a concrete time frame
 // (spec/checks.md §expectations).
 //
@@ -53,7 +62,6 @@ func Expectations(in *Input) Result {
 		return in.NoLexicon()
 	}
 	var vague, kept []Evidence
-	var quotes []string
 	for _, a := range agentTurns(in.Conv) {
 		t := in.Turn(a)
 		promises := in.Find(SetExpectationsPromise, a)
@@ -74,20 +82,17 @@ func Expectations(in *Input) Result {
 				continue
 			}
 			vague = append(vague, ev)
-			quotes = append(quotes, quote(ev.Text))
 		}
 	}
 	switch {
 	case len(vague) > 0:
-		return Result{Outcome: Fail, Reason: "promise without a concrete time frame: " + strings.Join(quotes, ", "), Evidence: vague}
+		return expectationsFail.result(Args{"promises": quoteList(vague, ", ")}, vague...)
 	case len(kept) == 0:
-		return Result{Outcome: NA, Reason: "the agent promises no follow-up or fix"}
+		return expectationsNA.result(nil)
+	case len(kept) > 1:
+		return expectationsPassMore.result(Args{"promise": clip(kept[0].Text), "more": len(kept) - 1}, kept...)
 	}
-	reason := "every promise carries a time frame: " + quote(kept[0].Text)
-	if len(kept) > 1 {
-		reason += " and " + strconv.Itoa(len(kept)-1) + " more"
-	}
-	return Result{Outcome: Pass, Reason: reason, Evidence: kept}
+	return expectationsPass.result(Args{"promise": clip(kept[0].Text)}, kept...)
 }
 
 // sentenceFrames is what the sentences of one agent reply say about time: per sentence, the

@@ -214,6 +214,7 @@ func assertResult(t *testing.T, c *transcript.Conversation, got Result, want Out
 	} else if !strings.Contains(got.Reason, reason) {
 		t.Errorf("reason = %q, want it to contain %q", got.Reason, reason)
 	}
+	assertReasonCode(t, got)
 	if len(got.Evidence) != len(evidence) {
 		t.Fatalf("evidence = %+v, want %d pieces %+v (reason %q)", got.Evidence, len(evidence), evidence, got.Reason)
 	}

@@ -1,9 +1,15 @@
 package check
 
-import "fmt"
-
 // SetGreeting is the phrase set of greetings, neutral and time-of-day alike.
 const SetGreeting = "greeting"
+
+// Reasons of greeting.
+var (
+	greetingPass = explanation{"greeting.pass", Pass, `the agent's first reply greets: "{phrase}"`}
+	greetingFail = explanation{"greeting.fail", Fail, "the agent's first reply has no greeting"}
+)
+
+var greetingReasons = []explanation{greetingPass, greetingFail}
 
 // Greeting passes when the agent's first reply greets the customer (spec/checks.md §greeting).
 func Greeting(in *Input) Result {
@@ -14,11 +20,7 @@ func Greeting(in *Input) Result {
 	first := agents[0]
 	if m, ok := in.FindFirst(SetGreeting, first); ok {
 		ev := in.Evidence(first, m)
-		return Result{Outcome: Pass, Reason: fmt.Sprintf("the agent's first reply greets: %s", quote(ev.Text)), Evidence: []Evidence{ev}}
+		return greetingPass.result(Args{"phrase": clip(ev.Text)}, ev)
 	}
-	return Result{
-		Outcome:  Fail,
-		Reason:   "the agent's first reply has no greeting",
-		Evidence: []Evidence{in.TurnEvidence(first)},
-	}
+	return greetingFail.result(nil, in.TurnEvidence(first))
 }

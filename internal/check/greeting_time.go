@@ -1,7 +1,6 @@
 package check
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -31,6 +30,81 @@ var greetingTimeSets = []string{
 	SetGreetingTimeNeutral, SetGreetingTimeWish,
 }
 
+// Reasons of greeting_time that do not read the clock.
+var (
+	gtPassNeutral        = explanation{"greeting_time.pass_neutral", Pass, `neutral greeting "{phrase}" fits any time of day`}
+	gtNoGreeting         = explanation{"greeting_time.na_no_greeting", NA, "the agent's first reply has no greeting"}
+	gtPassNeutralAny     = explanation{"greeting_time.pass_neutral_any", Pass, `"{phrase}" is a neutral greeting on any channel`}
+	gtPassNeutralChannel = explanation{"greeting_time.pass_neutral_channel", Pass, `"{phrase}" is a neutral greeting in {channel}`}
+	gtNoTime             = explanation{"greeting_time.review_no_time", Review, `"{phrase}" is a time-of-day greeting but the reply has no time`}
+	gtUnknownZone        = explanation{"greeting_time.review_unknown_zone", Review, `a time-of-day greeting ("{phrase}") is used but the customer's local time is unknown`}
+)
+
+// Reasons of greeting_time that read the clock: each ends with the customer's zone in
+// parentheses, in one of gtZoneForms, whose suffix completes the code
+// ("greeting_time.fail_phone").
+var (
+	gtPass      = explanation{"greeting_time.pass", Pass, `"{phrase}" sent at {time} customer time `}
+	gtFail      = explanation{"greeting_time.fail", Fail, `"{phrase}" sent at {time} customer time `}
+	gtUncertain = explanation{"greeting_time.review_uncertain", Review, `"{phrase}" sent at {fit_time} in {fit_zone} fits, at {miss_time} in {miss_zone} does not: the customer's zone is uncertain `}
+)
+
+// gtZoneForms are the ways a clock reason names the customer's zone: one zone or several
+// ({zones} lists the first three and "…" past four), given by customer.timezone or found from
+// the phone number or the country (timezone.Resolve). zoneReason indexes them in this order:
+// one zone from 0, several from 3; then +1 by phone, +2 by country. A single zone cannot make
+// review_uncertain, nor can customer.timezone give several; those forms keep zoneReason total.
+var gtZoneForms = [...]struct{ suffix, english string }{
+	{"", "{zone}"},
+	{"_phone", "{zone}, from phone {phone}"},
+	{"_country", "{zone}, from country {country}"},
+	{"_zones", "{zone_count} zones: {zones}"},
+	{"_zones_phone", "{zone_count} zones: {zones}, from phone {phone}"},
+	{"_zones_country", "{zone_count} zones: {zones}, from country {country}"},
+}
+
+// greetingTimeReasons lists every explanation of greeting_time.
+func greetingTimeReasons() []explanation {
+	out := []explanation{gtPassNeutral, gtNoGreeting, gtPassNeutralAny, gtPassNeutralChannel, gtNoTime, gtUnknownZone}
+	for _, clock := range []explanation{gtPass, gtFail, gtUncertain} {
+		for k := range gtZoneForms {
+			out = append(out, clock.inZone(k))
+		}
+	}
+	return out
+}
+
+// inZone completes a clock reason with zone form k.
+func (e explanation) inZone(k int) explanation {
+	f := gtZoneForms[k]
+	return explanation{e.code + f.suffix, e.outcome, e.english + "(" + f.english + ")"}
+}
+
+// zoneReason completes a clock reason with the form that names z, and adds z's values to args.
+func zoneReason(e explanation, z timezone.Zones, args Args, ev Evidence) Result {
+	k := 0
+	if len(z.Names) > 1 {
+		k = 3
+		args["zone_count"] = len(z.Names)
+		shown := z.Names
+		if len(z.Names) > 4 {
+			shown = append(z.Names[:3:3], "…")
+		}
+		args["zones"] = strings.Join(shown, ", ")
+	} else {
+		args["zone"] = z.Names[0]
+	}
+	switch {
+	case z.Phone != "":
+		k++
+		args["phone"] = z.Phone
+	case z.Country != "":
+		k += 2
+		args["country"] = z.Country
+	}
+	return e.inZone(k).result(args, ev)
+}
+
 // GreetingTime checks a time-of-day greeting in the agent's first reply against the customer's
 // local clock at that reply (spec/checks.md §greeting_time).
 //
@@ -55,29 +129,35 @@ func GreetingTime(in *Input) Result {
 		for _, set := range []string{SetGreeting, SetGreetingTimeNeutral} {
 			if g, ok := in.FindFirst(set, first); ok {
 				ev := in.Evidence(first, g)
-				return Result{Outcome: Pass, Reason: fmt.Sprintf("neutral greeting %s fits any time of day", quote(ev.Text)), Evidence: []Evidence{ev}}
+				return gtPassNeutral.result(Args{"phrase": clip(ev.Text)}, ev)
 			}
 		}
-		return Result{Outcome: NA, Reason: "the agent's first reply has no greeting"}
+		return gtNoGreeting.result(nil)
 	}
 	ev := in.Evidence(first, m)
-	if neutralIn != "" {
-		return Result{Outcome: Pass, Reason: fmt.Sprintf("%s is a neutral greeting %s", quote(ev.Text), neutralIn), Evidence: []Evidence{ev}}
+	switch {
+	case neutralIn == neutralAnyChannel:
+		return gtPassNeutralAny.result(Args{"phrase": clip(ev.Text)}, ev)
+	case neutralIn != "":
+		return gtPassNeutralChannel.result(Args{"phrase": clip(ev.Text), "channel": neutralIn}, ev)
 	}
 	at, ok := replyTime(in.Conv, first)
 	if !ok {
-		return Result{Outcome: Review, Reason: fmt.Sprintf("%s is a time-of-day greeting but the reply has no time", quote(ev.Text)), Evidence: []Evidence{ev}}
+		return gtNoTime.result(Args{"phrase": clip(ev.Text)}, ev)
 	}
 	zones := timezone.Resolve(in.Conv.Customer)
 	if len(zones.Names) == 0 {
-		return Result{Outcome: Review, Reason: fmt.Sprintf("a time-of-day greeting (%s) is used but the customer's local time is unknown", quote(ev.Text)), Evidence: []Evidence{ev}}
+		return gtUnknownZone.result(Args{"phrase": clip(ev.Text)}, ev)
 	}
 	return judgeGreetingTime(in.Settings, ev, at, bands, zones)
 }
 
+// neutralAnyChannel is what timeOfDayGreeting says of a greeting neutral on every channel.
+const neutralAnyChannel = "*"
+
 // timeOfDayGreeting finds the first time-of-day greeting of turn i. bands lists the bands whose
 // sets matched it (a phrase may sit in two). neutralIn is "" unless a neutral set covers the
-// phrase, and then says where it is neutral ("on any channel", "in email").
+// phrase, and then says where it is neutral: neutralAnyChannel, or the channel ("email").
 func (in *Input) timeOfDayGreeting(i int) (m Match, bands []string, neutralIn string, found bool) {
 	var names []string
 	if in.Settings != nil {
@@ -102,10 +182,10 @@ func (in *Input) timeOfDayGreeting(i int) (m Match, bands []string, neutralIn st
 		return m, nil, "", false
 	}
 	if overlapsAny(in.Find(SetGreetingTimeNeutral, i), m.First, m.Last+1) {
-		return m, bands, "on any channel", true
+		return m, bands, neutralAnyChannel, true
 	}
 	if ch := string(in.Conv.Channel); ch != "" && overlapsAny(in.Find(SetGreetingTimeNeutral+"."+ch, i), m.First, m.Last+1) {
-		return m, bands, "in " + ch, true
+		return m, bands, ch, true
 	}
 	return m, bands, "", true
 }
@@ -150,17 +230,17 @@ func judgeGreetingTime(s *Settings, ev Evidence, at time.Time, bands []string, z
 			miss = &c
 		}
 		if fit != nil && miss != nil {
-			return Result{Outcome: Review, Reason: fmt.Sprintf("%s sent at %s in %s fits, at %s in %s does not: the customer's zone is uncertain (%s)",
-				quote(ev.Text), fit.local.Format("15:04"), fit.zone, miss.local.Format("15:04"), miss.zone, zoneSource(zones)), Evidence: []Evidence{ev}}
+			return zoneReason(gtUncertain, zones, Args{"phrase": clip(ev.Text), "fit_time": fit.local.Format("15:04"), "fit_zone": fit.zone,
+				"miss_time": miss.local.Format("15:04"), "miss_zone": miss.zone}, ev)
 		}
 	}
 	switch {
 	case len(clocks) == 0:
-		return Result{Outcome: Review, Reason: fmt.Sprintf("a time-of-day greeting (%s) is used but the customer's local time is unknown", quote(ev.Text)), Evidence: []Evidence{ev}}
+		return gtUnknownZone.result(Args{"phrase": clip(ev.Text)}, ev)
 	case fit != nil:
-		return Result{Outcome: Pass, Reason: fmt.Sprintf("%s sent at %s customer time (%s)", quote(ev.Text), describeClocks(clocks), zoneSource(zones)), Evidence: []Evidence{ev}}
+		return zoneReason(gtPass, zones, Args{"phrase": clip(ev.Text), "time": describeClocks(clocks)}, ev)
 	}
-	return Result{Outcome: Fail, Reason: fmt.Sprintf("%s sent at %s customer time (%s)", quote(ev.Text), describeClocks(clocks), zoneSource(zones)), Evidence: []Evidence{ev}}
+	return zoneReason(gtFail, zones, Args{"phrase": clip(ev.Text), "time": describeClocks(clocks)}, ev)
 }
 
 // describeClocks renders the local times: "15:12", or "15:12-16:12" over zones that agree.
@@ -183,20 +263,4 @@ func describeClocks(clocks []zoneClock) string {
 func offsetOf(t time.Time) int {
 	_, off := t.Zone()
 	return off
-}
-
-// zoneSource names the zone and, when it was derived, how: "Asia/Anadyr",
-// "Europe/Kyiv, from phone +380 671…", "16 zones: Asia/Almaty, …, from phone +7 914…".
-func zoneSource(z timezone.Zones) string {
-	what := z.Names[0]
-	if len(z.Names) > 1 {
-		what = fmt.Sprintf("%d zones: %s", len(z.Names), strings.Join(z.Names, ", "))
-		if len(z.Names) > 4 {
-			what = fmt.Sprintf("%d zones: %s, …", len(z.Names), strings.Join(z.Names[:3], ", "))
-		}
-	}
-	if z.Source == "" {
-		return what
-	}
-	return what + ", from " + z.Source
 }

@@ -80,6 +80,30 @@ func TestGreetingTime(t *testing.T) {
 			evidence: []span{{1, "Добрый день"}},
 		},
 		{
+			name: "Russian mobile number: a morning greeting fails in all 16 zones",
+			conv: withCustomer(&transcript.Customer{Phone: "+7 914 555 01 02"}, conv("ru",
+				customer("Здравствуйте").clock("14:00"),
+				agent("Доброе утро!").clock("14:00"))),
+			want: Fail, reason: `"Доброе утро" sent at 16:00-02:00 customer time (16 zones: Asia/Almaty, Asia/Anadyr, Asia/Aqtobe, …, from phone +7 914…)`,
+			evidence: []span{{1, "Доброе утро"}},
+		},
+		{
+			name: "en afternoon greeting fits both zones of Portugal",
+			conv: withCustomer(&transcript.Customer{Country: "PT"}, conv("en",
+				customer("hi, my parcel is late").clock("14:00"),
+				agent("Good afternoon, let me check.").clock("14:00"))),
+			want: Pass, reason: `"Good afternoon" sent at 13:00-14:00 customer time (2 zones: Atlantic/Azores, Europe/Lisbon, from country PT)`,
+			evidence: []span{{1, "Good afternoon"}},
+		},
+		{
+			name: "Russia by country spans 16 zones: review",
+			conv: withCustomer(&transcript.Customer{Country: "RU"}, conv("ru",
+				customer("Здравствуйте").clock("09:00"),
+				agent("Добрый день!").clock("09:00"))),
+			want: Review, reason: "does not: the customer's zone is uncertain (16 zones: Asia/Almaty, Asia/Anadyr, Asia/Aqtobe, …, from country RU)",
+			evidence: []span{{1, "Добрый день"}},
+		},
+		{
 			name: "domestic number read with the country as region",
 			conv: withCustomer(&transcript.Customer{Phone: "8 (343) 123-45-67", Country: "RU"}, conv("ru",
 				customer("Здравствуйте").clock("15:00"),
@@ -167,4 +191,34 @@ func TestGreetingTime(t *testing.T) {
 		},
 	}
 	runCases(t, GreetingTime, cases)
+}
+
+// A checklist may list a band's phrase as neutral on every channel too (none of the shipped
+// ones does): such a greeting passes at any hour, and the reason says so.
+func TestGreetingTimeNeutralOnEveryChannel(t *testing.T) {
+	an, _ := loadTestLexicons(t)
+	sets := map[string]*PhraseSet{}
+	for name, srcs := range map[string][]string{
+		SetGreeting:                   {"hello", "good day"},
+		SetGreetingTimeBand + "day":   {"good day"},
+		SetGreetingTimeNeutral:        {"good day"},
+		SetGreetingTimeBand + "night": {"good night"},
+	} {
+		var ps []Phrase
+		for _, src := range srcs {
+			p, err := CompilePhrase(an, "en", src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ps = append(ps, p)
+		}
+		s := NewPhraseSet(name, ps)
+		sets[name] = &s
+	}
+	c := conv("en",
+		customer("hi").clock("23:00"),
+		agent("Good day! Let me check.").clock("23:00"))
+	in := newInput(t, c)
+	in.Lexicon = NewLexicon("en", sets, nil)
+	assertResult(t, c, GreetingTime(in), Pass, `"Good day" is a neutral greeting on any channel`, []span{{1, "Good day"}})
 }

@@ -1,7 +1,6 @@
 package check
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -20,6 +19,21 @@ const (
 )
 
 var holdSets = []string{SetHoldRequest, SetHoldThanks}
+
+// Reasons of hold_etiquette. A fail on one hold names its number and what went wrong; a fail on
+// several lists them in {problems}, in English ("hold 1: …; hold 2: …").
+var (
+	holdNone          = explanation{"hold_etiquette.na", NA, "the agent never put the customer on hold"}
+	holdNeverBack     = explanation{"hold_etiquette.fail_never_back", Fail, "hold {hold}: the agent never came back"}
+	holdLateUnthanked = explanation{"hold_etiquette.fail_late_unthanked", Fail, "hold {hold}: back after {took} (limit {limit}) and no thanks for waiting"}
+	holdLate          = explanation{"hold_etiquette.fail_late", Fail, "hold {hold}: back after {took} (limit {limit})"}
+	holdUnthanked     = explanation{"hold_etiquette.fail_unthanked", Fail, "hold {hold}: no thanks for waiting when the agent came back"}
+	holdFailSeveral   = explanation{"hold_etiquette.fail_several", Fail, "{problems}"}
+	holdPass          = explanation{"hold_etiquette.pass", Pass, "{holds} hold(s): the agent came back within {limit} and thanked the customer for waiting"}
+	holdPassUntimed   = explanation{"hold_etiquette.pass_untimed", Pass, "{holds} hold(s): the agent thanked the customer for waiting; the return could not be timed (no timestamps or no hold limit for {channel})"}
+)
+
+var holdReasons = []explanation{holdNone, holdNeverBack, holdLateUnthanked, holdLate, holdUnthanked, holdFailSeveral, holdPass, holdPassUntimed}
 
 // hold is one hold of a conversation: where it starts, when, and how the agent came back.
 type hold struct {
@@ -47,43 +61,51 @@ func HoldEtiquette(in *Input) Result {
 	}
 	holds := in.holds()
 	if len(holds) == 0 {
-		return Result{Outcome: NA, Reason: "the agent never put the customer on hold"}
+		return holdNone.result(nil)
 	}
 	limit, hasLimit := in.Settings.HoldLimits[in.Conv.Channel]
-	var problems []string
+	var problems []Result
 	var evidence, good []Evidence
 	untimed := false
 	for n, h := range holds {
 		if h.ask != nil {
 			good = append(good, *h.ask)
 		}
-		problem, timed, thanks := in.judgeHold(h, limit, hasLimit)
+		problem, args, timed, thanks := in.judgeHold(h, limit, hasLimit)
 		untimed = untimed || !timed
-		if problem == "" {
+		if problem.code == "" {
 			good = append(good, thanks)
 			continue
 		}
-		problems = append(problems, fmt.Sprintf("hold %d: %s", n+1, problem))
+		args["hold"] = n + 1
+		problems = append(problems, problem.result(args))
 		evidence = append(evidence, holdStartEvidence(in, h))
 		if h.back >= 0 {
 			evidence = append(evidence, in.TurnEvidence(h.back))
 		}
 	}
-	if len(problems) > 0 {
-		return Result{Outcome: Fail, Reason: strings.Join(problems, "; "), Evidence: evidence}
+	switch {
+	case len(problems) == 1:
+		res := problems[0]
+		res.Evidence = evidence
+		return res
+	case len(problems) > 1:
+		reasons := make([]string, len(problems))
+		for k, p := range problems {
+			reasons[k] = p.Reason
+		}
+		return holdFailSeveral.result(Args{"problems": strings.Join(reasons, "; ")}, evidence...)
+	case untimed:
+		return holdPassUntimed.result(Args{"holds": len(holds), "channel": string(in.Conv.Channel)}, good...)
 	}
-	reason := fmt.Sprintf("%d hold(s): the agent came back within %s and thanked the customer for waiting", len(holds), limit)
-	if untimed {
-		reason = fmt.Sprintf("%d hold(s): the agent thanked the customer for waiting; the return could not be timed (no timestamps or no hold limit for %s)", len(holds), in.Conv.Channel)
-	}
-	return Result{Outcome: Pass, Reason: reason, Evidence: good}
+	return holdPass.result(Args{"holds": len(holds), "limit": limit.String()}, good...)
 }
 
-// judgeHold says what is wrong with one hold ("" when nothing), whether its return was timed,
-// and the thanks for waiting when there was one.
-func (in *Input) judgeHold(h hold, limit time.Duration, hasLimit bool) (problem string, timed bool, thanks Evidence) {
+// judgeHold says what is wrong with one hold (a zero explanation when nothing) with the values
+// it quotes, whether its return was timed, and the thanks for waiting when there was one.
+func (in *Input) judgeHold(h hold, limit time.Duration, hasLimit bool) (problem explanation, args Args, timed bool, thanks Evidence) {
 	if h.back < 0 {
-		return "the agent never came back", true, Evidence{}
+		return holdNeverBack, Args{}, true, Evidence{}
 	}
 	var d time.Duration
 	timed = hasLimit && h.at != nil && h.backAt != nil
@@ -94,13 +116,13 @@ func (in *Input) judgeHold(h hold, limit time.Duration, hasLimit bool) (problem 
 	late := timed && d > limit
 	switch {
 	case late && !thanked:
-		return fmt.Sprintf("back after %s (limit %s) and no thanks for waiting", d, limit), timed, Evidence{}
+		return holdLateUnthanked, Args{"took": d.String(), "limit": limit.String()}, timed, Evidence{}
 	case late:
-		return fmt.Sprintf("back after %s (limit %s)", d, limit), timed, Evidence{}
+		return holdLate, Args{"took": d.String(), "limit": limit.String()}, timed, Evidence{}
 	case !thanked:
-		return "no thanks for waiting when the agent came back", timed, Evidence{}
+		return holdUnthanked, Args{}, timed, Evidence{}
 	}
-	return "", timed, in.Evidence(h.back, m)
+	return explanation{}, nil, timed, in.Evidence(h.back, m)
 }
 
 // holdStartEvidence points at the request to wait, or at the hold event.

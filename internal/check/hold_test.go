@@ -56,6 +56,18 @@ func TestHoldEtiquette(t *testing.T) {
 			evidence: []span{{1, "Give me a minute"}},
 		},
 		{
+			name: "fail: every hold that went wrong is listed",
+			conv: conv("en",
+				customer("Where is my order?").at(0),
+				agent("Just a moment.").at(10),
+				agent("It is on its way.").at(40),
+				customer("And my refund?").at(50),
+				agent("Please bear with me while I check.").at(60),
+				agent("Thanks for waiting. It is done.").at(500)),
+			want: Fail, reason: "hold 1: no thanks for waiting when the agent came back; hold 2: back after 7m20s (limit 2m0s)",
+			evidence: []span{{1, "Just a moment"}, {2, "It is on its way."}, {4, "bear with me"}, {5, "Thanks for waiting."}},
+		},
+		{
 			name: "pass: untimed, judged on the thanks",
 			conv: conv("en",
 				customer("Where is my order?"),

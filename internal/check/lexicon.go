@@ -135,7 +135,7 @@ func (in *Input) Turn(i int) *textproc.Text {
 
 // NoLexicon is the result of a phrase check in a language the checklists do not cover.
 func (in *Input) NoLexicon() Result {
-	return Result{Outcome: Review, Reason: "no checklist for language \"" + in.Text.Language + "\": a reviewer must decide"}
+	return reasonNoChecklist.result(Args{"language": in.Text.Language})
 }
 
 // agentReplies returns the agents' messages for a check that judges them with a phrase set,
@@ -144,7 +144,7 @@ func (in *Input) NoLexicon() Result {
 func (in *Input) agentReplies(set string) ([]int, Result, bool) {
 	agents := agentTurns(in.Conv)
 	if len(agents) == 0 {
-		return nil, Result{Outcome: NA, Reason: "no agent reply"}, false
+		return nil, reasonNoAgentReply.result(nil), false
 	}
 	if in.Set(set) == nil {
 		return nil, in.NoLexicon(), false

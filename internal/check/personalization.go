@@ -1,7 +1,6 @@
 package check
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -13,6 +12,15 @@ import (
 // "Анна" → "Анной", "Ana" → "Anei", "Андрей" → "Андреем"; a longer tail is another word
 // ("Иванович", "Ивановка").
 const nameMaxEnding = 3
+
+// Reasons of personalization.
+var (
+	personalizationNoName = explanation{"personalization.na_no_name", NA, "the customer's name is unknown"}
+	personalizationPass   = explanation{"personalization.pass", Pass, `the agent addresses the customer by name: "{name}"`}
+	personalizationFail   = explanation{"personalization.fail", Fail, `no agent message addresses the customer by name ("{name}")`}
+)
+
+var personalizationReasons = []explanation{personalizationNoName, personalizationPass, personalizationFail}
 
 // Personalization passes when an agent addresses the customer by name at least once
 // (spec/checks.md §personalization). The name is the transcript's customer.name; each of its
@@ -32,26 +40,22 @@ func Personalization(in *Input) Result {
 		names = personalNames(lang, in.Conv.Customer.Name)
 	}
 	if len(names) == 0 {
-		return Result{Outcome: NA, Reason: "the customer's name is unknown"}
+		return personalizationNoName.result(nil)
 	}
 	agents := agentTurns(in.Conv)
 	if len(agents) == 0 {
-		return Result{Outcome: NA, Reason: "no agent reply"}
+		return reasonNoAgentReply.result(nil)
 	}
 	for _, i := range agents {
 		t := in.Turn(i)
 		for _, tok := range t.Tokens {
 			if tok.Kind == textproc.Word && nameMatches(tok, names) {
 				ev := tokenEvidence(i, tok)
-				return Result{Outcome: Pass, Reason: fmt.Sprintf("the agent addresses the customer by name: %s", quote(tok.Text)), Evidence: []Evidence{ev}}
+				return personalizationPass.result(Args{"name": clip(tok.Text)}, ev)
 			}
 		}
 	}
-	return Result{
-		Outcome:  Fail,
-		Reason:   fmt.Sprintf("no agent message addresses the customer by name (%s)", quote(in.Conv.Customer.Name)),
-		Evidence: []Evidence{in.TurnEvidence(agents[0])},
-	}
+	return personalizationFail.result(Args{"name": clip(in.Conv.Customer.Name)}, in.TurnEvidence(agents[0]))
 }
 
 // personalName is a word of a customer name that can address them: its normalised form and

@@ -1,7 +1,6 @@
 package check
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -14,13 +13,24 @@ import (
 // a last customer message made only of them needs no reply.
 const SetCustomerSignoff = "responded.customer_signoff"
 
+// Reasons of responded.
+var (
+	respondedNothing = explanation{"responded.pass_nothing_to_answer", Pass, "the customer wrote nothing that needed a reply"}
+	respondedPass    = explanation{"responded.pass", Pass, "every customer message has an agent reply after it"}
+	respondedSignoff = explanation{"responded.pass_signoff", Pass, "the customer's last message is a thank-you or farewell that needs no reply"}
+	respondedFail    = explanation{"responded.fail", Fail, `the customer's message "{message}" got no agent reply`}
+	respondedNoAgent = explanation{"responded.fail_no_agent", Fail, "no agent ever replied to the customer"}
+)
+
+var respondedReasons = []explanation{respondedNothing, respondedPass, respondedSignoff, respondedFail, respondedNoAgent}
+
 // Responded passes when no customer message is left without an agent reply at the end of the
 // conversation (spec/checks.md §responded). It is never na. A final customer message that is
 // only a thank-you or farewell, with no question, after the agent has replied, needs no answer.
 func Responded(in *Input) Result {
 	customers := customerTurns(in.Conv)
 	if len(customers) == 0 {
-		return Result{Outcome: Pass, Reason: "the customer wrote nothing that needed a reply"}
+		return respondedNothing.result(nil)
 	}
 	lastAgent := -1
 	for i, t := range in.Conv.Turns {
@@ -35,18 +45,17 @@ func Responded(in *Input) Result {
 		}
 	}
 	if len(unanswered) == 0 {
-		return Result{Outcome: Pass, Reason: "every customer message has an agent reply after it"}
+		return respondedPass.result(nil)
 	}
 	if lastAgent >= 0 && in.onlySignoff(unanswered) {
-		return Result{Outcome: Pass, Reason: "the customer's last message is a thank-you or farewell that needs no reply"}
+		return respondedSignoff.result(nil)
 	}
 	last := unanswered[0]
 	ev := in.TurnEvidence(last)
-	reason := fmt.Sprintf("the customer's message %s got no agent reply", quote(in.Conv.Turns[last].Text))
 	if lastAgent < 0 {
-		reason = "no agent ever replied to the customer"
+		return respondedNoAgent.result(nil, ev)
 	}
-	return Result{Outcome: Fail, Reason: reason, Evidence: []Evidence{ev}}
+	return respondedFail.result(Args{"message": clip(in.Conv.Turns[last].Text)}, ev)
 }
 
 // onlySignoff reports whether every sentence of the given customer turns is a sign-off and

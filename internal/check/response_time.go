@@ -1,11 +1,22 @@
 package check
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/qa-scorer/qa-scorer/internal/transcript"
 )
+
+// Reasons of response_time. Durations and limits are written as Go writes them ("1m30s");
+// turns are indexes into the conversation's turns.
+var (
+	rtNoLimit    = explanation{"response_time.na_no_limit", NA, "no response time limit for the {channel} channel"}
+	rtUnmeasured = explanation{"response_time.na_unmeasured", NA, "no timestamps on a customer message and the agent reply to it"}
+	rtPass       = explanation{"response_time.pass", Pass, "all {replies} measured replies within {limit}; the slowest took {slowest}"}
+	rtFail       = explanation{"response_time.fail", Fail, "{late} of {replies} measured replies over the {limit} limit; the slowest took {slowest} to answer the customer's message at turn {turn}"}
+	rtUnanswered = explanation{"response_time.fail_unanswered", Fail, "{late} of {replies} measured replies over the {limit} limit; the customer's message at turn {turn} waited at least {slowest} with no reply (still waiting at turn {last_turn})"}
+)
+
+var responseTimeReasons = []explanation{rtNoLimit, rtUnmeasured, rtPass, rtFail, rtUnanswered}
 
 // ResponseTime passes when every agent reply to the customer comes within the channel's limit,
 // Settings.ResponseLimits (spec/checks.md §response_time). The clock of a reply starts at the
@@ -28,11 +39,11 @@ import (
 func ResponseTime(in *Input) Result {
 	limit, ok := in.Settings.ResponseLimits[in.Conv.Channel]
 	if !ok {
-		return Result{Outcome: NA, Reason: fmt.Sprintf("no response time limit for the %s channel", in.Conv.Channel)}
+		return rtNoLimit.result(Args{"channel": string(in.Conv.Channel)})
 	}
 	replies := in.responseDelays()
 	if len(replies) == 0 {
-		return Result{Outcome: NA, Reason: "no timestamps on a customer message and the agent reply to it"}
+		return rtUnmeasured.result(nil)
 	}
 	slowest := replies[0]
 	var late []rtReply
@@ -46,11 +57,7 @@ func ResponseTime(in *Input) Result {
 	}
 	ev := in.TurnEvidence(slowest.reply)
 	if len(late) == 0 {
-		return Result{
-			Outcome:  Pass,
-			Reason:   fmt.Sprintf("all %d measured replies within %s; the slowest took %s", len(replies), limit, slowest.delay),
-			Evidence: []Evidence{ev},
-		}
+		return rtPass.result(Args{"replies": len(replies), "limit": limit.String(), "slowest": slowest.delay.String()}, ev)
 	}
 	evidence := []Evidence{ev}
 	for _, r := range late {
@@ -58,15 +65,12 @@ func ResponseTime(in *Input) Result {
 			evidence = append(evidence, in.TurnEvidence(r.reply))
 		}
 	}
-	what := fmt.Sprintf("the slowest took %s to answer the customer's message at turn %d", slowest.delay, slowest.from)
+	args := Args{"late": len(late), "replies": len(replies), "limit": limit.String(), "slowest": slowest.delay.String(), "turn": slowest.from}
 	if slowest.unanswered {
-		what = fmt.Sprintf("the customer's message at turn %d waited at least %s with no reply (still waiting at turn %d)", slowest.from, slowest.delay, slowest.reply)
+		args["last_turn"] = slowest.reply
+		return rtUnanswered.result(args, evidence...)
 	}
-	return Result{
-		Outcome:  Fail,
-		Reason:   fmt.Sprintf("%d of %d measured replies over the %s limit; %s", len(late), len(replies), limit, what),
-		Evidence: evidence,
-	}
+	return rtFail.result(args, evidence...)
 }
 
 // rtReply is one measured agent reply: the customer message that started the clock, the

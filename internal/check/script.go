@@ -2,6 +2,14 @@ package check
 
 import "strings"
 
+// Reasons of script.<name>: {script} is the name.
+var (
+	scriptPass = explanation{"script.pass", Pass, `script phrase "{script}" said: "{phrase}"`}
+	scriptFail = explanation{"script.fail", Fail, `no agent said the script phrase "{script}"`}
+)
+
+var scriptReasons = []explanation{scriptPass, scriptFail}
+
 // Script serves the script.<name> items: mandatory phrases a rubric requires (introduces self by
 // name, a disclosure). It passes when an agent says a phrase of the checklist set named like the
 // item, fails with the first agent reply as evidence when none does, and is na with no agent reply.
@@ -14,8 +22,8 @@ func Script(in *Input) Result {
 	for _, i := range agents {
 		if m, ok := in.FindFirst(in.ID, i); ok {
 			ev := in.Evidence(i, m)
-			return Result{Outcome: Pass, Reason: "script phrase \"" + name + "\" said: " + quote(ev.Text), Evidence: []Evidence{ev}}
+			return scriptPass.result(Args{"script": name, "phrase": clip(ev.Text)}, ev)
 		}
 	}
-	return Result{Outcome: Fail, Reason: "no agent said the script phrase \"" + name + "\"", Evidence: []Evidence{in.TurnEvidence(agents[0])}}
+	return scriptFail.result(Args{"script": name}, in.TurnEvidence(agents[0]))
 }

@@ -1,8 +1,6 @@
 package check
 
 import (
-	"fmt"
-
 	"github.com/qa-scorer/qa-scorer/internal/transcript"
 )
 
@@ -23,6 +21,18 @@ const (
 )
 
 var transferSets = []string{SetTransferAnnounce, SetTransferAskRepeat, SetTransferComplaint, SetTransferAskOpen, SetCAStopwords}
+
+// Reasons of transfer_repeat.
+var (
+	transferNone      = explanation{"transfer_repeat.na", NA, "the customer was not transferred"}
+	transferAskRepeat = explanation{"transfer_repeat.fail_ask_repeat", Fail, `after the transfer the agent asks the customer to repeat the issue: "{request}"`}
+	transferAskOpen   = explanation{"transfer_repeat.fail_ask_open", Fail, `after the transfer the new agent asks "{question}" without a word of the issue`}
+	transferComplaint = explanation{"transfer_repeat.fail_complaint", Fail, `after the transfer the customer complains about repeating: "{complaint}"`}
+	transferRestated  = explanation{"transfer_repeat.fail_restated", Fail, `after the transfer the customer restates the issue ({shared} words repeated from turn {turn}): "{message}"`}
+	transferPass      = explanation{"transfer_repeat.pass", Pass, "after {transfers} transfer(s) the customer did not have to state the issue again"}
+)
+
+var transferReasons = []explanation{transferNone, transferAskRepeat, transferAskOpen, transferComplaint, transferRestated, transferPass}
 
 // Restating thresholds: the customer's first message after a transfer restates the issue when
 // it shares at least trMinShared content words with an earlier customer message and those make
@@ -63,7 +73,7 @@ func TransferRepeat(in *Input) Result {
 	}
 	points := in.transfers()
 	if len(points) == 0 {
-		return Result{Outcome: NA, Reason: "the customer was not transferred"}
+		return transferNone.result(nil)
 	}
 	cw := newContentWords(in)
 	var evidence []Evidence
@@ -72,20 +82,18 @@ func TransferRepeat(in *Input) Result {
 		if k+1 < len(points) {
 			end = points[k+1].turn
 		}
-		if reason, ev, ok := in.transferRepeat(cw, p.turn, end); ok {
-			return Result{Outcome: Fail, Reason: reason, Evidence: append(ev, p.ev)}
+		if res, ok := in.transferRepeat(cw, p.turn, end); ok {
+			res.Evidence = append(res.Evidence, p.ev)
+			return res
 		}
 		evidence = append(evidence, p.ev)
 	}
-	return Result{
-		Outcome:  Pass,
-		Reason:   fmt.Sprintf("after %d transfer(s) the customer did not have to state the issue again", len(points)),
-		Evidence: evidence,
-	}
+	return transferPass.result(Args{"transfers": len(points)}, evidence...)
 }
 
-// transferRepeat looks for a repetition in turns (from, end) after a transfer at turn from.
-func (in *Input) transferRepeat(cw *contentWords, from, end int) (string, []Evidence, bool) {
+// transferRepeat looks for a repetition in turns (from, end) after a transfer at turn from, and
+// returns the fail it gives without the transfer's own evidence.
+func (in *Input) transferRepeat(cw *contentWords, from, end int) (Result, bool) {
 	asked := 0
 	for i := from + 1; i < end; i++ {
 		t := in.Conv.Turns[i]
@@ -100,28 +108,28 @@ func (in *Input) transferRepeat(cw *contentWords, from, end int) (string, []Evid
 			}
 			if m, ok := in.FindFirst(SetTransferAskRepeat, i); ok {
 				ev := in.Evidence(i, m)
-				return fmt.Sprintf("after the transfer the agent asks the customer to repeat the issue: %s", quote(ev.Text)), []Evidence{ev}, true
+				return transferAskRepeat.result(Args{"request": clip(ev.Text)}, ev), true
 			}
 			if m, ok := in.FindFirst(SetTransferAskOpen, i); ok && asked == 1 && !in.trPicksUp(cw, i, from) {
 				ev := in.Evidence(i, m)
-				return fmt.Sprintf("after the transfer the new agent asks %s without a word of the issue", quote(ev.Text)), []Evidence{ev}, true
+				return transferAskOpen.result(Args{"question": clip(ev.Text)}, ev), true
 			}
 		case transcript.SpeakerCustomer:
 			if m, ok := in.FindFirst(SetTransferComplaint, i); ok {
 				ev := in.Evidence(i, m)
-				return fmt.Sprintf("after the transfer the customer complains about repeating: %s", quote(ev.Text)), []Evidence{ev}, true
+				return transferComplaint.result(Args{"complaint": clip(ev.Text)}, ev), true
 			}
 			if asked > 1 || len(cw.turnWords(i)) < trMinShared {
 				continue // the customer answers the new agent now, or says only "hello?"
 			}
 			if earlier, shared, ok := in.transferRestates(cw, i, from); ok {
 				ev := in.TurnEvidence(i)
-				return fmt.Sprintf("after the transfer the customer restates the issue (%d words repeated from turn %d): %s", shared, earlier, quote(in.Conv.Turns[i].Text)),
-					[]Evidence{in.TurnEvidence(earlier), ev}, true
+				return transferRestated.result(Args{"shared": shared, "turn": earlier, "message": clip(in.Conv.Turns[i].Text)},
+					in.TurnEvidence(earlier), ev), true
 			}
 		}
 	}
-	return "", nil, false
+	return Result{}, false
 }
 
 // trPicksUp reports whether agent turn i shares a content word with the customer's messages

@@ -49,15 +49,17 @@ func (s *Scorer) ScoreAnalysed(r *Rubric, c *transcript.Conversation, text *text
 		in.ID = si.Check
 		res := def.Run(in)
 		item := ItemResult{
-			ID:        si.Check,
-			Section:   si.Section,
-			Result:    res.Outcome,
-			MaxPoints: si.Points,
-			Critical:  si.Critical,
-			Optional:  si.Optional,
-			Reason:    res.Reason,
-			Evidence:  res.Evidence,
-			AgentIDs:  attributeAgents(c, res.Evidence),
+			ID:         si.Check,
+			Section:    si.Section,
+			Result:     res.Outcome,
+			MaxPoints:  si.Points,
+			Critical:   si.Critical,
+			Optional:   si.Optional,
+			Reason:     res.Reason,
+			ReasonCode: res.Code,
+			ReasonArgs: res.Args,
+			Evidence:   res.Evidence,
+			AgentIDs:   attributeAgents(c, res.Evidence),
 		}
 		if item.Evidence == nil {
 			item.Evidence = []check.Evidence{}

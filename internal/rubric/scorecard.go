@@ -33,15 +33,21 @@ type AgentScore struct {
 
 // ItemResult is one rubric item's outcome with its evidence.
 type ItemResult struct {
-	ID        string           `json:"id"`
-	Section   string           `json:"section"`
-	Result    check.Outcome    `json:"result"`
-	Points    float64          `json:"points"`
-	MaxPoints float64          `json:"max_points"`
-	Critical  bool             `json:"critical"`
-	Optional  bool             `json:"optional,omitempty"`
-	Reason    string           `json:"reason"`
-	Evidence  []check.Evidence `json:"evidence"`
+	ID        string        `json:"id"`
+	Section   string        `json:"section"`
+	Result    check.Outcome `json:"result"`
+	Points    float64       `json:"points"`
+	MaxPoints float64       `json:"max_points"`
+	Critical  bool          `json:"critical"`
+	Optional  bool          `json:"optional,omitempty"`
+	Reason    string        `json:"reason"`
+	// ReasonCode and ReasonArgs say which explanation Reason is and the values it quotes
+	// ("greeting.pass", {"phrase": "Good afternoon"}), so that the web app can show it in the
+	// reviewer's language (an extension of the spec's shape; docs/checks.md §Reason codes).
+	// Absent on scorecards made before they existed.
+	ReasonCode string           `json:"reason_code,omitempty"`
+	ReasonArgs check.Args       `json:"reason_args,omitempty"`
+	Evidence   []check.Evidence `json:"evidence"`
 	// AgentIDs lists the agents the item is attributed to (an extension of the spec's shape).
 	AgentIDs []string `json:"agent_ids,omitempty"`
 }

@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"errors"
+	"maps"
 	"testing"
 
 	"github.com/qa-scorer/qa-scorer/internal/check"
@@ -105,5 +106,37 @@ func TestSaveScorecard(t *testing.T) {
 				t.Errorf("unknown scorecard: %v, want qa.ErrNotFound", err)
 			}
 		})
+	})
+}
+
+// TestScorecardKeepsReasonCode: an item's reason code and args are stored with the scorecard
+// and read back as they were (numbers come back as JSON numbers).
+func TestScorecardKeepsReasonCode(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		sc := card("std", 1, 100, map[string]check.Outcome{"complete_answer": pass, "greeting": pass}, "a-1")
+		sc.Items[0].Reason, sc.Items[0].ReasonCode, sc.Items[0].ReasonArgs = "all 2 customer questions were answered", "complete_answer.pass", check.Args{"asked": 2}
+		sc.Items[1].Reason, sc.Items[1].ReasonCode, sc.Items[1].ReasonArgs = `the agent's first reply greets: "Hello"`, "greeting.pass", check.Args{"phrase": "Hello"}
+		id := mustScore(t, s, conv("c1", at(t, "2026-11-02T09:00:00Z"), transcript.Agent{ID: "a-1"}), sc)
+		got, err := s.Scorecard(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []struct {
+			code string
+			args check.Args
+		}{
+			{"complete_answer.pass", check.Args{"asked": float64(2)}},
+			{"greeting.pass", check.Args{"phrase": "Hello"}},
+		}
+		for i, w := range want {
+			it := got.Card.Items[i]
+			if it.ReasonCode != w.code || !maps.Equal(it.ReasonArgs, w.args) {
+				t.Errorf("item %s: code %q args %v, want %q %v", it.ID, it.ReasonCode, it.ReasonArgs, w.code, w.args)
+			}
+			if it.Reason != sc.Items[i].Reason {
+				t.Errorf("item %s: reason %q, want %q", it.ID, it.Reason, sc.Items[i].Reason)
+			}
+		}
 	})
 }

@@ -20,6 +20,9 @@ import (
 type Zones struct {
 	Names  []string // IANA names (or a fixed offset such as "UTC+03:00"), sorted, no duplicates
 	Source string   // how they were found: "", "phone +7 914…", "country RU"
+	// Phone and Country are the values Source names, apart: the phone number as shown
+	// ("+7 914…") or the country code ("RU"); both empty when customer.timezone gave the zone.
+	Phone, Country string
 }
 
 // unknownZone is what libphonenumber answers when it has no zone for a number.
@@ -59,13 +62,13 @@ func Resolve(c *transcript.Customer) Zones {
 	}
 	if phone := strings.TrimSpace(c.Phone); phone != "" {
 		if names, shown := phoneZones(phone, region); len(names) > 0 {
-			return Zones{Names: names, Source: "phone " + shown}
+			return Zones{Names: names, Source: "phone " + shown, Phone: shown}
 		}
 	}
 	if len(region) == 2 {
 		if cc := phonenumbers.GetCountryCodeForRegion(region); cc != 0 {
 			if names := callingCodeZones(cc); len(names) > 0 {
-				return Zones{Names: names, Source: "country " + region}
+				return Zones{Names: names, Source: "country " + region, Country: region}
 			}
 		}
 	}

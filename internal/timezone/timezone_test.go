@@ -29,6 +29,16 @@ func TestResolve(t *testing.T) {
 			if len(got.Names) != len(tc.want) || got.Source != tc.source {
 				t.Fatalf("zones = %v from %q, want %v from %q", got.Names, got.Source, tc.want, tc.source)
 			}
+			from := ""
+			switch {
+			case got.Phone != "":
+				from = "phone " + got.Phone
+			case got.Country != "":
+				from = "country " + got.Country
+			}
+			if from != got.Source {
+				t.Fatalf("phone %q and country %q say %q, source is %q", got.Phone, got.Country, from, got.Source)
+			}
 			for i := range tc.want {
 				if got.Names[i] != tc.want[i] {
 					t.Fatalf("zones = %v, want %v", got.Names, tc.want)

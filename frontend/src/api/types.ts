@@ -95,7 +95,13 @@ export interface ItemResult {
   max_points: number;
   critical: boolean;
   optional?: boolean;
+  /** The reason in English, as the checks write it. */
   reason: string;
+  /** Which explanation the reason is ("greeting.pass"): the key reason.<code> of the
+   * translations. Absent on scorecards made before reason codes. */
+  reason_code?: string;
+  /** The values the reason quotes, by the names of the code's placeholders. */
+  reason_args?: Record<string, string | number>;
   evidence: Evidence[] | null;
   agent_ids?: string[];
 }

@@ -1,11 +1,12 @@
 // The scorecard beside the transcript: items grouped by section with their result, points and
-// reason. Selecting an item highlights its evidence in the transcript. In review mode each item
-// has a decision (pass, fail, n/a) and, when the decision differs from the automatic result, a
-// comment field that must be filled.
+// reason (in the interface language when the item has a reason code). Selecting an item
+// highlights its evidence in the transcript. In review mode each item has a decision (pass,
+// fail, n/a) and, when the decision differs from the automatic result, a comment field that
+// must be filled.
 
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { ItemResult, Outcome, ReviewItem } from '../api/types';
-import { itemLabel, useI18n } from '../i18n';
+import { itemLabel, reasonText, useI18n, type Lang } from '../i18n';
 import type { Decision, Decisions, ReviewProblem } from '../lib/review';
 import { scrollIntoPanel } from '../lib/scroll';
 import { OutcomeChip } from './Outcome';
@@ -30,7 +31,7 @@ interface Props {
 const DECISIONS: Outcome[] = ['pass', 'fail', 'na'];
 
 export function ScorecardPanel({ items, selectedId, onSelect, review, human, extra }: Props) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const sections: { name: string; items: ItemResult[] }[] = [];
   for (const it of items) {
     const last = sections[sections.length - 1];
@@ -53,6 +54,7 @@ export function ScorecardPanel({ items, selectedId, onSelect, review, human, ext
                 human={human?.get(it.id)}
                 extra={extra}
                 t={t}
+                lang={lang}
               />
             ))}
           </ul>
@@ -70,9 +72,10 @@ interface RowProps {
   human?: ReviewItem;
   extra?: (item: ItemResult) => ReactNode;
   t: (k: string, v?: Record<string, string | number>) => string;
+  lang: Lang;
 }
 
-function ItemRow({ item, selected, onSelect, review, human, extra, t }: RowProps) {
+function ItemRow({ item, selected, onSelect, review, human, extra, t, lang }: RowProps) {
   const ref = useRef<HTMLLIElement>(null);
   useEffect(() => {
     if (selected) scrollIntoPanel(ref.current, 'nearest');
@@ -99,7 +102,7 @@ function ItemRow({ item, selected, onSelect, review, human, extra, t }: RowProps
           {item.result === 'na' || item.result === 'review' ? '—' : `${item.points}/${item.max_points}`}
         </span>
       </button>
-      <p className="item-reason">{item.reason}</p>
+      <p className="item-reason">{reasonText(lang, item)}</p>
       {(item.evidence?.length ?? 0) > 0 && selected && (
         <p className="item-evidence">
           {t('item.evidence')}:{' '}

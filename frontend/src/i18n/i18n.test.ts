@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHANNELS, OUTCOMES, ROLES, SAMPLING_KINDS } from '../api/types';
 import { DICTS, translate, type Lang } from './index';
+import reasonCodes from './reason-codes.json';
 
 const LANGS = Object.keys(DICTS) as Lang[];
 const en = DICTS.en;
@@ -55,6 +56,18 @@ describe('translations', () => {
       ...[1, 2, 3].map((n) => `agr.explain${n}`),
     ];
     expect(built.filter((k) => !(k in en))).toEqual([]);
+  });
+
+  // reason-codes.json is exported from the Go checks (go test ./internal/check -run ReasonCodes
+  // -update); the test above holds every language to en's keys and placeholders.
+  it('has a reason.<code> key for every reason code of the checks, in English as the checks write it', () => {
+    const codes = reasonCodes as Record<string, string>;
+    expect(Object.keys(codes).length).toBeGreaterThan(90);
+    for (const [code, english] of Object.entries(codes)) {
+      expect(en[`reason.${code}`], code).toBe(english);
+    }
+    const stale = Object.keys(en).filter((k) => k.startsWith('reason.') && !(k.slice('reason.'.length) in codes));
+    expect(stale).toEqual([]);
   });
 
   it('fills placeholders and falls back to English, then to the key', () => {

@@ -79,6 +79,28 @@ export function itemLabel(t: TFunc, id: string): string {
   return hasKey(key) ? t(key) : id;
 }
 
+/** The part of a scorecard item that explains its result. */
+export interface ItemReason {
+  reason: string;
+  reason_code?: string;
+  reason_args?: Record<string, string | number>;
+}
+
+/** reasonText is an item's reason in the interface language: the translation reason.<code>
+ * filled with the item's args. Otherwise it is the English reason the server wrote: for a
+ * scorecard made before reason codes, a code this build has no translation for, or args that
+ * lack a value the translation needs. */
+export function reasonText(lang: Lang, item: ItemReason): string {
+  const key = `reason.${item.reason_code}`;
+  const template = item.reason_code ? (DICTS[lang][key] ?? DICTS.en[key]) : undefined;
+  if (template === undefined) return item.reason;
+  const args = item.reason_args ?? {};
+  for (const m of template.matchAll(/\{(\w+)\}/g)) {
+    if (!Object.hasOwn(args, m[1])) return item.reason;
+  }
+  return translate(lang, key, args);
+}
+
 /** label translates prefix.value when such a key exists, else shows the value as it is
  * (a sampling reason or event the server names in its own words). */
 export function label(t: TFunc, prefix: string, value: string): string {
