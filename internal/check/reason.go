@@ -92,18 +92,8 @@ func ReasonCodes() []string {
 func RenderReason(template string, args Args) string {
 	var b strings.Builder
 	b.Grow(len(template) + 32)
-	for {
-		open := strings.IndexByte(template, '{')
-		if open < 0 {
-			break
-		}
-		end := strings.IndexByte(template[open:], '}')
-		if end < 0 {
-			break
-		}
-		end += open
-		b.WriteString(template[:open])
-		name := template[open+1 : end]
+	rest := eachPlaceholder(template, func(text, name, placeholder string) {
+		b.WriteString(text)
 		switch v := args[name].(type) {
 		case string:
 			b.WriteString(v)
@@ -112,36 +102,41 @@ func RenderReason(template string, args Args) string {
 		case float64: // a number read back from JSON
 			b.WriteString(strconv.FormatFloat(v, 'f', -1, 64))
 		default:
-			b.WriteString(template[open : end+1])
+			b.WriteString(placeholder)
 		}
-		template = template[end+1:]
-	}
-	b.WriteString(template)
+	})
+	b.WriteString(rest)
 	return b.String()
 }
 
 // ReasonPlaceholders lists the placeholder names of a template, sorted, each once.
 func ReasonPlaceholders(template string) []string {
-	seen := map[string]bool{}
 	var out []string
+	eachPlaceholder(template, func(_, name, _ string) {
+		if !slices.Contains(out, name) {
+			out = append(out, name)
+		}
+	})
+	sort.Strings(out)
+	return out
+}
+
+// eachPlaceholder calls visit for each placeholder {name} of a template in order, with the
+// text before it, its name and the placeholder as written, and returns the text after the last.
+func eachPlaceholder(template string, visit func(text, name, placeholder string)) string {
 	for {
 		open := strings.IndexByte(template, '{')
 		if open < 0 {
-			break
+			return template
 		}
 		end := strings.IndexByte(template[open:], '}')
 		if end < 0 {
-			break
+			return template
 		}
-		name := template[open+1 : open+end]
-		if !seen[name] {
-			seen[name] = true
-			out = append(out, name)
-		}
-		template = template[open+end+1:]
+		end += open
+		visit(template[:open], template[open+1:end], template[open:end+1])
+		template = template[end+1:]
 	}
-	sort.Strings(out)
-	return out
 }
 
 // MatchReason tells why reason is not what code and args give (nil when it is): the code must
