@@ -1,9 +1,9 @@
 // Starting a session with a stubbed API: the scorecard handed over from a conversation page is
 // picked, the creator is a reviewer, a second one is required, and what is sent.
 
-import { render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { Route } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StoredScorecard } from '../api/types';
 
@@ -46,35 +46,11 @@ vi.mock('../api/client', async (orig) => {
   };
 });
 
-const { AuthProvider, useAuth } = await import('../auth');
-const { I18nProvider } = await import('../i18n');
+const { renderRoute } = await import('../test/renderRoute');
 const { CalibrationNewPage } = await import('./CalibrationNewPage');
 
-function Gate({ children }: { children: React.ReactElement }) {
-  return useAuth().user ? children : null;
-}
-
-function renderPage() {
-  return render(
-    <I18nProvider initial="en">
-      <AuthProvider>
-        <MemoryRouter initialEntries={['/calibrations/new?scorecard=12']}>
-          <Routes>
-            <Route
-              path="/calibrations/new"
-              element={
-                <Gate>
-                  <CalibrationNewPage />
-                </Gate>
-              }
-            />
-            <Route path="/calibrations/:id" element={<p>session page</p>} />
-          </Routes>
-        </MemoryRouter>
-      </AuthProvider>
-    </I18nProvider>,
-  );
-}
+const renderPage = () =>
+  renderRoute('/calibrations/new?scorecard=12', '/calibrations/new', <CalibrationNewPage />, <Route path="/calibrations/:id" element={<p>session page</p>} />);
 
 beforeEach(() => {
   createCalibration.mockReset();

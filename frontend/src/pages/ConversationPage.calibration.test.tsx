@@ -2,9 +2,9 @@
 // (in the session and the review in force outside it) stay hidden, the review is saved into the
 // session, and submitting moves on to the session's next conversation.
 
-import { render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { useLocation } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CalibrationSession, Review, StoredConversation, StoredScorecard } from '../api/types';
 
@@ -89,41 +89,22 @@ vi.mock('../api/client', async (orig) => {
   };
 });
 
-const { AuthProvider, useAuth } = await import('../auth');
-const { I18nProvider } = await import('../i18n');
+const { renderRoute } = await import('../test/renderRoute');
 const { ConversationPage } = await import('./ConversationPage');
-
-function Gate({ children }: { children: React.ReactElement }) {
-  return useAuth().user ? children : null;
-}
 
 function Where() {
   return <p data-testid="where">{useLocation().pathname}</p>;
 }
 
-function renderPage() {
-  return render(
-    <I18nProvider initial="en">
-      <AuthProvider>
-        <MemoryRouter initialEntries={['/calibrations/4/scorecards/3']}>
-          <Routes>
-            <Route
-              path="/calibrations/:calibrationId/scorecards/:id"
-              element={
-                <Gate>
-                  <>
-                    <ConversationPage />
-                    <Where />
-                  </>
-                </Gate>
-              }
-            />
-          </Routes>
-        </MemoryRouter>
-      </AuthProvider>
-    </I18nProvider>,
+const renderPage = () =>
+  renderRoute(
+    '/calibrations/4/scorecards/3',
+    '/calibrations/:calibrationId/scorecards/:id',
+    <>
+      <ConversationPage />
+      <Where />
+    </>,
   );
-}
 
 beforeEach(() => {
   saveReview.mockReset();

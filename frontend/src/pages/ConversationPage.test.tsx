@@ -1,9 +1,8 @@
 // The review screen with a stubbed API: keyboard shortcuts, evidence highlighting, the rule
 // that an override needs a comment, and what is sent on submit.
 
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, Route, Routes } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StoredConversation, StoredScorecard } from '../api/types';
 
@@ -68,35 +67,10 @@ vi.mock('../api/client', async (orig) => {
   };
 });
 
-const { AuthProvider, useAuth } = await import('../auth');
-const { I18nProvider } = await import('../i18n');
+const { renderRoute } = await import('../test/renderRoute');
 const { ConversationPage } = await import('./ConversationPage');
 
-// The app renders pages only once the user is known (RequireUser); so does the test.
-function Gate({ children }: { children: React.ReactElement }) {
-  return useAuth().user ? children : null;
-}
-
-function renderPage() {
-  return render(
-    <I18nProvider initial="en">
-      <AuthProvider>
-        <MemoryRouter initialEntries={['/scorecards/3']}>
-          <Routes>
-            <Route
-              path="/scorecards/:id"
-              element={
-                <Gate>
-                  <ConversationPage />
-                </Gate>
-              }
-            />
-          </Routes>
-        </MemoryRouter>
-      </AuthProvider>
-    </I18nProvider>,
-  );
-}
+const renderPage = () => renderRoute('/scorecards/3', '/scorecards/:id', <ConversationPage />);
 
 const press = (key: string, mods: KeyboardEventInit = {}) => act(() => void fireEvent.keyDown(window, { key, ...mods }));
 
