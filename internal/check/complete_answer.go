@@ -231,9 +231,8 @@ func caLastEnd(t *textproc.Text, first, last int) int {
 func (in *Input) caAligned(cw *caState, ci int, q caQuestion) (Evidence, bool) {
 	words := cw.words(ci, q.first, q.last)
 	replies := repliesAfter(in.Conv, ci, caWindow)
-	_, abandoned := in.leftOnHold()
 	for _, r := range replies {
-		if ev, ok := cw.caOverlap(words, cw.reply(r)); ok && !(abandoned && in.inQuestion(ev)) {
+		if ev, ok := cw.caOverlap(words, cw.reply(r)); ok && !(cw.abandoned && in.inQuestion(ev)) {
 			return ev, true // an agent who asked back and then left the customer waiting answered nothing
 		}
 	}
@@ -287,11 +286,10 @@ func (in *Input) caWhole(cw *caState, ci int, q caQuestion) (Evidence, bool) {
 		}
 	}
 	// Asking back engages with the message, unless the agent then left the customer waiting.
-	_, abandoned := in.leftOnHold()
-	if ev, ok := in.caAsksBack(cw, next); ok && !abandoned {
+	if ev, ok := in.caAsksBack(cw, next); ok && !cw.abandoned {
 		return ev, true
 	}
-	if ev, ok := cw.caOverlap(cw.message(ci), rep); ok && !(abandoned && in.inQuestion(ev)) {
+	if ev, ok := cw.caOverlap(cw.message(ci), rep); ok && !(cw.abandoned && in.inQuestion(ev)) {
 		return ev, true
 	}
 	if tok, ok := caValue(t); ok {

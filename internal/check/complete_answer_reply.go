@@ -37,10 +37,14 @@ type caState struct {
 	replies []*caReply // by turn index
 	msgTurn int
 	msg     []contentWord
+	// abandoned: the agent's last reply asks the customer to wait and no agent comes back
+	// (Input.leftOnHold), so the agent's questions back answer nothing.
+	abandoned bool
 }
 
 func newCAState(in *Input) *caState {
-	return &caState{contentWords: newContentWords(in), replies: make([]*caReply, len(in.Conv.Turns)), msgTurn: -1}
+	_, abandoned := in.leftOnHold()
+	return &caState{contentWords: newContentWords(in), replies: make([]*caReply, len(in.Conv.Turns)), msgTurn: -1, abandoned: abandoned}
 }
 
 // reply returns reply r as complete_answer reads it.
